@@ -1,0 +1,18 @@
+package org.watchfloor.alerts;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to stored alerts for the other modules and the REST API. */
+public interface AlertQueries {
+
+    Optional<StoredAlert> find(String systemAlertId);
+
+    List<StoredAlert> findAll(Collection<String> systemAlertIds);
+
+    /** A page of alerts, newest {@code TimeGenerated} first, without their raw rows. */
+    List<StoredAlert> search(AlertFilter filter, int page, int size);
+
+    long count(AlertFilter filter);
+}

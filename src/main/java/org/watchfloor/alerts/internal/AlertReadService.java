@@ -1,0 +1,41 @@
+package org.watchfloor.alerts.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.watchfloor.alerts.AlertFilter;
+import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.StoredAlert;
+
+@Service
+@Transactional(readOnly = true)
+class AlertReadService implements AlertQueries {
+
+    private final AlertStore store;
+
+    AlertReadService(AlertStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<StoredAlert> find(String systemAlertId) {
+        return store.find(systemAlertId);
+    }
+
+    @Override
+    public List<StoredAlert> findAll(Collection<String> systemAlertIds) {
+        return store.findAll(systemAlertIds);
+    }
+
+    @Override
+    public List<StoredAlert> search(AlertFilter filter, int page, int size) {
+        return store.search(filter, page, size);
+    }
+
+    @Override
+    public long count(AlertFilter filter) {
+        return store.count(filter);
+    }
+}

@@ -1,0 +1,192 @@
+package org.watchfloor.alerts.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.watchfloor.alerts.AlertIntake;
+import org.watchfloor.alerts.AlertsReceived;
+import org.watchfloor.alerts.IntakePath;
+import org.watchfloor.alerts.IntakeResult;
+import org.watchfloor.alerts.MalformedIntakeException;
+
+/**
+ * Validate → normalize → dedupe → store → publish, a batch per transaction. A row whose {@code SystemAlertId} is
+ * already stored is an update when its {@code TimeGenerated} is later, else a duplicate; the unique constraint on
+ * the id decides races between concurrent deliveries, and a batch that loses one is simply read again.
+ */
+@Service
+class IntakePipeline implements AlertIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakePipeline.class);
+    private static final int MAX_LISTED_REJECTIONS = 1000;
+    private static final int RACE_RETRIES = 5;
+
+    private final AlertRowReader reader;
+    private final SecurityAlertParser parser;
+    private final AlertStore alerts;
+    private final QuarantineStore quarantine;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final IntakeProperties properties;
+    private final Clock clock;
+
+    IntakePipeline(AlertRowReader reader, SecurityAlertParser parser, AlertStore alerts, QuarantineStore quarantine,
+                   TransactionTemplate transactions, ApplicationEventPublisher events, IntakeProperties properties,
+                   Clock clock) {
+        this.reader = reader;
+        this.parser = parser;
+        this.alerts = alerts;
+        this.quarantine = quarantine;
+        this.transactions = transactions;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public IntakeResult ingest(InputStream json, IntakePath path) throws IOException {
+        Tally tally = new Tally();
+        List<AlertRowReader.RawRow> batch = new ArrayList<>(properties.batchSize());
+        try {
+            reader.read(json, row -> {
+                batch.add(row);
+                if (batch.size() >= properties.batchSize()) {
+                    store(batch, path, tally);
+                    batch.clear();
+                }
+            });
+        } catch (AlertRowReader.UnreadableDocumentException e) {
+            store(batch, path, tally);
+            log.warn("Intake over {} stopped after {} rows: {}", path, tally.received, e.getMessage());
+            throw new MalformedIntakeException(e.getMessage(), tally.result(), e);
+        }
+        store(batch, path, tally);
+        return tally.result();
+    }
+
+    private void store(List<AlertRowReader.RawRow> rows, IntakePath path, Tally tally) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ParsedRow> parsed = rows.stream().map(r -> parser.parse(r.index(), r.node(), r.raw())).toList();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Tally batch = transactions.execute(tx -> storeOnce(parsed, path, now));
+                tally.add(batch);
+                return;
+            } catch (DuplicateKeyException race) {
+                if (attempt == RACE_RETRIES) {
+                    throw race;
+                }
+                log.debug("A concurrent delivery stored one of these alerts first; reading the batch again");
+            }
+        }
+    }
+
+    private Tally storeOnce(List<ParsedRow> rows, IntakePath path, Instant now) {
+        Tally tally = new Tally();
+        List<ParsedRow.Rejected> rejected = new ArrayList<>();
+        List<ParsedRow.Valid> valid = new ArrayList<>();
+        for (ParsedRow row : rows) {
+            tally.received++;
+            if (row instanceof ParsedRow.Rejected r) {
+                rejected.add(r);
+            } else {
+                valid.add((ParsedRow.Valid) row);
+            }
+        }
+        Map<String, Instant> latest = new HashMap<>(
+                alerts.latestTimes(valid.stream().map(v -> v.alert().systemAlertId()).distinct().toList()));
+        Map<String, IncomingAlert> inserts = new LinkedHashMap<>();
+        Map<String, Instant> firstSeenInBatch = new HashMap<>();
+        List<IncomingAlert> updates = new ArrayList<>();
+        for (ParsedRow.Valid v : valid) {
+            IncomingAlert incoming = new IncomingAlert(v.alert(), v.warnings(), v.raw(), path, now);
+            String id = incoming.systemAlertId();
+            Instant known = latest.get(id);
+            if (known == null) {
+                inserts.put(id, incoming);
+                tally.accepted++;
+            } else if (incoming.timeGenerated().isAfter(known)) {
+                if (inserts.containsKey(id)) {
+                    firstSeenInBatch.putIfAbsent(id, inserts.get(id).timeGenerated());
+                    inserts.put(id, incoming);
+                } else {
+                    updates.add(incoming);
+                }
+                tally.updated++;
+            } else {
+                tally.duplicates++;
+                continue;
+            }
+            latest.put(id, incoming.timeGenerated());
+            if (!v.warnings().isEmpty()) {
+                tally.warnings++;
+            }
+        }
+        alerts.insert(List.copyOf(inserts.values()), firstSeenInBatch);
+        List<String> updatedIds = new ArrayList<>();
+        boolean[] applied = alerts.update(updates);
+        for (int i = 0; i < applied.length; i++) {
+            if (applied[i]) {
+                updatedIds.add(updates.get(i).systemAlertId());
+            } else {
+                tally.updated--;
+                tally.duplicates++;
+            }
+        }
+        if (!rejected.isEmpty()) {
+            quarantine.add(rejected, path, now);
+            tally.reject(rejected);
+        }
+        if (!inserts.isEmpty() || !updatedIds.isEmpty()) {
+            events.publishEvent(new AlertsReceived(path, List.copyOf(inserts.keySet()),
+                    updatedIds.stream().distinct().toList()));
+        }
+        return tally;
+    }
+
+    private static final class Tally {
+        long received;
+        long accepted;
+        long updated;
+        long duplicates;
+        long rejected;
+        long warnings;
+        final List<IntakeResult.Rejection> rejections = new ArrayList<>();
+
+        void reject(List<ParsedRow.Rejected> rows) {
+            rejected += rows.size();
+            rows.stream().limit(Math.max(0, MAX_LISTED_REJECTIONS - rejections.size()))
+                    .forEach(r -> rejections.add(new IntakeResult.Rejection(r.index(), r.systemAlertId(), r.reason())));
+        }
+
+        void add(Tally batch) {
+            received += batch.received;
+            accepted += batch.accepted;
+            updated += batch.updated;
+            duplicates += batch.duplicates;
+            rejected += batch.rejected;
+            warnings += batch.warnings;
+            batch.rejections.stream().limit(Math.max(0, MAX_LISTED_REJECTIONS - rejections.size()))
+                    .forEach(rejections::add);
+        }
+
+        IntakeResult result() {
+            return new IntakeResult(received, accepted, updated, duplicates, rejected, warnings, List.copyOf(rejections));
+        }
+    }
+}
