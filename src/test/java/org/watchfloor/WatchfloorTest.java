@@ -1,0 +1,29 @@
+package org.watchfloor;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port over an in-memory H2, with a known administrator and intake token. All
+ * tests that use it share one context, so they clean up what they rely on.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:watchfloor-test;DB_CLOSE_DELAY=-1",
+    "watchfloor.data-dir=target/test-data",
+    "watchfloor.admin.username=" + WatchfloorTest.ADMIN,
+    "watchfloor.admin.password=" + WatchfloorTest.ADMIN_PASSWORD,
+    "watchfloor.intake.bootstrap-token=" + WatchfloorTest.INTAKE_TOKEN,
+    "watchfloor.intake.max-body-size=4MB",
+    "camunda.bpm.job-execution.enabled=false"
+})
+public @interface WatchfloorTest {
+
+    String ADMIN = "admin";
+    String ADMIN_PASSWORD = "Test-admin-password-1";
+    String INTAKE_TOKEN = "test-intake-token-0123456789abcdef";
+}

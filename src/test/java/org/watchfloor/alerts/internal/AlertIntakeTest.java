@@ -1,0 +1,249 @@
+package org.watchfloor.alerts.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.watchfloor.SharedData;
+import org.watchfloor.WatchfloorTest;
+import org.watchfloor.alerts.AlertFilter;
+import org.watchfloor.alerts.AlertIntake;
+import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.AlertsReceived;
+import org.watchfloor.alerts.IntakePath;
+import org.watchfloor.alerts.IntakeResult;
+import org.watchfloor.alerts.MalformedIntakeException;
+import org.watchfloor.alerts.StoredAlert;
+
+@WatchfloorTest
+@Import(AlertIntakeTest.ReceivedEvents.class)
+class AlertIntakeTest {
+
+    @Autowired
+    AlertIntake intake;
+    @Autowired
+    AlertQueries alerts;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    ReceivedEvents events;
+
+    @BeforeEach
+    void emptyStore() {
+        jdbc.update("DELETE FROM alert");
+        jdbc.update("DELETE FROM quarantined_row");
+        events.received.clear();
+    }
+
+    private IntakeResult ingest(String body) throws Exception {
+        return intake.ingest(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), IntakePath.API);
+    }
+
+    private IntakeResult ingest(byte[] body) throws Exception {
+        return intake.ingest(new ByteArrayInputStream(body), IntakePath.FILE);
+    }
+
+    private JsonNode truth(String file) throws Exception {
+        return json.readTree(SharedData.bytes(file + ".truth.json"));
+    }
+
+    @Test
+    void theEdgeCaseFileIsCountedAsItsTruthFileSays() throws Exception {
+        JsonNode truth = truth(SharedData.EDGE_CASES);
+        long repeats = truth.get("repeats").size() + truth.get("duplicates").size();
+        List<String> rejectedIds = new ArrayList<>();
+        List<String> warnedIds = new ArrayList<>();
+        truth.get("malformed").forEach(m -> {
+            switch (m.get("expect").asText()) {
+                case "rejected" -> rejectedIds.add(m.get("SystemAlertId").asText());
+                case "warning" -> warnedIds.add(m.get("SystemAlertId").asText());
+                default -> { }
+            }
+        });
+
+        IntakeResult result = ingest(SharedData.bytes(SharedData.EDGE_CASES));
+
+        assertThat(result.received()).isEqualTo(74);
+        assertThat(result.accepted() + result.updated() + result.duplicates() + result.rejected()).isEqualTo(74);
+        assertThat(result.updated() + result.duplicates()).isEqualTo(repeats);
+        assertThat(result.rejected()).isEqualTo(rejectedIds.size());
+        assertThat(result.rejections()).extracting(IntakeResult.Rejection::systemAlertId)
+                .containsExactlyInAnyOrderElementsOf(rejectedIds.stream().map(id -> id.isEmpty() ? null : id).toList());
+        assertThat(result.warnings()).isEqualTo(warnedIds.size());
+        for (String id : warnedIds) {
+            assertThat(alerts.find(id)).get().satisfies(a -> assertThat(a.parseWarnings()).isNotEmpty());
+        }
+        assertThat(alerts.count(AlertFilter.ALL)).isEqualTo(result.accepted());
+    }
+
+    @Test
+    void rejectedRowsAreQuarantinedWithRawTextReasonAndPath() throws Exception {
+        ingest(SharedData.bytes(SharedData.EDGE_CASES));
+
+        List<String> reasons = jdbc.queryForList(
+                "SELECT reason FROM quarantined_row WHERE intake_path = 'FILE' ORDER BY row_index", String.class);
+        assertThat(reasons).containsExactly("unparseable TimeGenerated: yesterday", "missing or empty SystemAlertId",
+                "unknown AlertSeverity: Catastrophic");
+        String raw = jdbc.queryForObject(
+                "SELECT raw FROM quarantined_row WHERE reason LIKE 'unknown AlertSeverity%'", String.class);
+        assertThat(json.readTree(raw).get("AlertSeverity").asText()).isEqualTo("Catastrophic");
+    }
+
+    @Test
+    void aLaterRowOfTheSameAlertUpdatesItAndNeverAddsASecondAlert() throws Exception {
+        ObjectNode first = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(0);
+        ingest(first.toString());
+        ObjectNode later = first.deepCopy();
+        later.put("TimeGenerated", "2026-11-01T16:00:00.000Z");
+        later.put("Status", "Closed");
+        later.put("EndTime", "2026-11-01T15:30:00.000Z");
+
+        IntakeResult update = ingest(later.toString());
+        IntakeResult redelivered = ingest(later.toString());
+        IntakeResult stale = ingest(first.toString());
+
+        assertThat(update.updated()).isEqualTo(1);
+        assertThat(redelivered.duplicates()).isEqualTo(1);
+        assertThat(stale.duplicates()).isEqualTo(1);
+        StoredAlert stored = alerts.find(first.get("SystemAlertId").asText()).orElseThrow();
+        assertThat(stored.alert().status()).isEqualTo("Closed");
+        assertThat(stored.alert().endTime()).isEqualTo(Instant.parse("2026-11-01T15:30:00Z"));
+        assertThat(stored.alert().timeGenerated()).isEqualTo(Instant.parse("2026-11-01T16:00:00Z"));
+        assertThat(stored.firstSeen()).isEqualTo(Instant.parse("2026-11-01T14:18:17.482Z"));
+        assertThat(stored.revision()).isEqualTo(1);
+        assertThat(alerts.count(AlertFilter.ALL)).isEqualTo(1);
+    }
+
+    @Test
+    void anAlertAndItsUpdateInOneBatchAreOneAlertInItsLatestState() throws Exception {
+        ObjectNode first = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(0);
+        ObjectNode later = first.deepCopy();
+        later.put("TimeGenerated", "2026-11-01T16:00:00.000Z");
+        later.put("Status", "Active");
+
+        IntakeResult result = ingest("[" + first + "," + later + "]");
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(result.updated()).isEqualTo(1);
+        StoredAlert stored = alerts.find(first.get("SystemAlertId").asText()).orElseThrow();
+        assertThat(stored.alert().status()).isEqualTo("Active");
+        assertThat(stored.firstSeen()).isEqualTo(Instant.parse("2026-11-01T14:18:17.482Z"));
+    }
+
+    @Test
+    void theQueryApiShapeGivesTheSameAlertsAsTheExport() throws Exception {
+        IntakeResult fromApi = ingest(SharedData.bytes(SharedData.QUERY_RESPONSE));
+        IntakeResult exportAgain = ingest(SharedData.bytes(SharedData.SAMPLE));
+
+        assertThat(fromApi.received()).isEqualTo(316);
+        assertThat(fromApi.rejected()).isZero();
+        assertThat(fromApi.updated() + fromApi.duplicates()).isEqualTo(12);
+        assertThat(exportAgain.accepted()).isZero();
+        assertThat(exportAgain.duplicates()).isEqualTo(316);
+    }
+
+    @Test
+    void concurrentDeliveriesOfTheSameAlertsStoreEachAlertOnce() throws Exception {
+        byte[] sample = SharedData.bytes(SharedData.SAMPLE);
+        int deliveries = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<IntakeResult>> results = new ArrayList<>();
+        for (int i = 0; i < deliveries; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return ingest(sample);
+            }));
+        }
+        start.countDown();
+        long accepted = 0;
+        for (Future<IntakeResult> f : results) {
+            IntakeResult r = f.get();
+            assertThat(r.accepted() + r.updated() + r.duplicates() + r.rejected()).isEqualTo(316);
+            accepted += r.accepted();
+        }
+        pool.shutdown();
+
+        long distinct = json.readTree(sample).findValuesAsText("SystemAlertId").stream().distinct().count();
+        assertThat(accepted).isEqualTo(distinct);
+        assertThat(alerts.count(AlertFilter.ALL)).isEqualTo(distinct);
+    }
+
+    @Test
+    void aStoredBatchPublishesAlertsReceivedAfterCommit() throws Exception {
+        ObjectNode row = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(0);
+        ingest("[" + row + ", 17]");
+
+        assertThat(events.received).singleElement().satisfies(e -> {
+            assertThat(e.path()).isEqualTo(IntakePath.API);
+            assertThat(e.newAlertIds()).containsExactly(row.get("SystemAlertId").asText());
+            assertThat(e.updatedAlertIds()).isEmpty();
+        });
+        assertThat(events.committedWhenSeen).containsOnly(true);
+
+        ingest("[17]");
+        assertThat(events.received).hasSize(1);
+    }
+
+    @Test
+    void aDocumentThatBreaksOffKeepsTheRowsReadBeforeAndSaysWhere() throws Exception {
+        String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
+        String truncated = sample.substring(0, sample.length() / 2);
+
+        assertThatThrownBy(() -> ingest(truncated))
+                .isInstanceOf(MalformedIntakeException.class)
+                .hasMessageContaining("not valid JSON")
+                .satisfies(e -> {
+                    IntakeResult partial = ((MalformedIntakeException) e).partial();
+                    assertThat(partial.received()).isGreaterThan(100);
+                    assertThat(alerts.count(AlertFilter.ALL)).isEqualTo(partial.accepted());
+                });
+    }
+
+    @Test
+    void aDocumentOfNoKnownShapeIsRefused() {
+        assertThatThrownBy(() -> ingest("\"just a string\"")).isInstanceOf(MalformedIntakeException.class)
+                .hasMessageContaining("neither a row object");
+        assertThatThrownBy(() -> ingest("")).isInstanceOf(MalformedIntakeException.class)
+                .hasMessageContaining("empty");
+    }
+
+    /** Records each event with whether its alerts were readable, i.e. committed, when it arrived. */
+    @TestConfiguration
+    static class ReceivedEvents {
+        final List<AlertsReceived> received = new CopyOnWriteArrayList<>();
+        final List<Boolean> committedWhenSeen = new CopyOnWriteArrayList<>();
+        private final AlertQueries alerts;
+
+        ReceivedEvents(AlertQueries alerts) {
+            this.alerts = alerts;
+        }
+
+        @TransactionalEventListener
+        void on(AlertsReceived event) {
+            committedWhenSeen.add(alerts.findAll(event.newAlertIds()).size() == event.newAlertIds().size());
+            received.add(event);
+        }
+    }
+}
