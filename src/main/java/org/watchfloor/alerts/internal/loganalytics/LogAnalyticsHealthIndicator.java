@@ -31,7 +31,7 @@ class LogAnalyticsHealthIndicator implements HealthIndicator {
         details.put("workspaceId", properties.workspaceId());
         if (status.lastSuccessfulPoll() != null) {
             details.put("lastSuccessfulPoll", status.lastSuccessfulPoll().toString());
-            details.put("lastWindow", status.lastWindow().toString());
+            details.put("lastWindow", PollStatus.text(status.lastWindow()));
             details.put("rowsReceived", status.lastIntake().received());
             details.put("rowsReceivedSinceStart", status.rowsReceivedSinceStart());
         }

@@ -3,6 +3,7 @@ package org.watchfloor.alerts.internal.loganalytics;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
+import com.microsoft.aad.msal4j.MsalServiceException;
 import java.time.Instant;
 
 /**
@@ -36,6 +37,14 @@ record PollFailure(Kind kind, String reason, Instant at) {
     static PollFailure of(Throwable error, LogAnalyticsProperties properties, Instant at) {
         String prefix = LogAnalyticsProperties.PREFIX;
         for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof MsalServiceException refused) {
+                // azure-identity's synchronous sign-in hands Entra's answer on wrapped in plain exceptions
+                Integer status = refused.statusCode();
+                if (status != null && status >= 500) {
+                    return new PollFailure(Kind.TRANSIENT, "sign-in: HTTP " + status + ": " + detail(t), at);
+                }
+                return operator("sign-in failed: " + signInAdvice(properties), t, at);
+            }
             if (!(t instanceof HttpResponseException http)) {
                 continue;
             }

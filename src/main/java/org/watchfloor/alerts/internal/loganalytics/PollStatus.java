@@ -28,6 +28,11 @@ record PollStatus(
         return new PollStatus(at, window, watermark, intake, rowsReceivedSinceStart + intake.received(), null);
     }
 
+    /** A window as ISO-8601 {@code start/end}, the way the query API's {@code timespan} writes it. */
+    static String text(QueryTimeInterval window) {
+        return window.getStartTime().toInstant() + "/" + window.getEndTime().toInstant();
+    }
+
     PollStatus failed(PollFailure failure) {
         return new PollStatus(lastSuccessfulPoll, lastWindow, watermark, lastIntake, rowsReceivedSinceStart, failure);
     }
