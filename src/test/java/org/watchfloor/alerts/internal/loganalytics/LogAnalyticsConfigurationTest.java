@@ -2,6 +2,9 @@ package org.watchfloor.alerts.internal.loganalytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,6 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** How the properties bind, and that only the server polls. */
 class LogAnalyticsConfigurationTest {
@@ -31,28 +32,42 @@ class LogAnalyticsConfigurationTest {
     private final WebApplicationContextRunner server = new WebApplicationContextRunner().withUserConfiguration(Poller.class);
 
     @Test
-    void serverPollsAtTheConfiguredFixedDelayWhenEnabled() {
+    void serverPollsAtOnceAndThenAtTheConfiguredFixedDelayWhenEnabled() {
         server.withPropertyValues("watchfloor.log-analytics.enabled=true", "watchfloor.log-analytics.poll-interval=7m")
                 .run(context -> {
                     assertThat(context).hasSingleBean(LogAnalyticsSchedule.class);
-                    ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
-                    context.getBean(LogAnalyticsSchedule.class).configureTasks(registrar);
-                    assertThat(registrar.getFixedDelayTaskList()).singleElement().satisfies(task -> {
-                        assertThat(((FixedDelayTask) task).getIntervalDuration()).isEqualTo(Duration.ofMinutes(7));
-                        assertThat(((FixedDelayTask) task).getInitialDelayDuration()).isZero();
-                    });
+                    assertThat(context.getBean(LogAnalyticsSchedule.class).interval()).isEqualTo(Duration.ofMinutes(7));
+                    verify(context.getBean(LogAnalyticsPoller.class), timeout(5000)).poll();
+                });
+    }
+
+    @Test
+    void brokenIntervalStillLetsTheServerStartAndPoll() {
+        server.withPropertyValues("watchfloor.log-analytics.enabled=true", "watchfloor.log-analytics.poll-interval=0s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LogAnalyticsSchedule.class).interval()).isEqualTo(Duration.ofMinutes(5));
+                    assertThat(context.getBean(LogAnalyticsProperties.class).problems())
+                            .anySatisfy(p -> assertThat(p).contains("poll-interval"));
                 });
     }
 
     @Test
     void serverDoesNotPollUnlessEnabled() {
-        server.run(context -> assertThat(context).doesNotHaveBean(LogAnalyticsSchedule.class));
+        server.run(context -> {
+            assertThat(context).doesNotHaveBean(LogAnalyticsSchedule.class);
+            Thread.sleep(200);
+            verifyNoInteractions(context.getBean(LogAnalyticsPoller.class));
+        });
     }
 
     @Test
     void commandLineVerbsNeverPoll() {
-        commandLine.withPropertyValues("watchfloor.log-analytics.enabled=true")
-                .run(context -> assertThat(context).doesNotHaveBean(LogAnalyticsSchedule.class));
+        commandLine.withPropertyValues("watchfloor.log-analytics.enabled=true").run(context -> {
+            assertThat(context).doesNotHaveBean(LogAnalyticsSchedule.class);
+            Thread.sleep(200);
+            verifyNoInteractions(context.getBean(LogAnalyticsPoller.class));
+        });
     }
 
     @Test
