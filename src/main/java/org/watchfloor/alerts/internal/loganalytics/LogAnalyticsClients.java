@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the query client and its credential from the configuration. An azure-core {@link HttpClient} bean, when
- * the application has one (a proxy, a private certificate authority), carries both the queries and the sign-in.
+ * the application has one (a proxy, a private certificate authority), carries both the queries and the sign-in,
+ * with its own timeouts; {@code request-timeout} then bounds only the query on the service.
  */
 @Component
 @ConditionalOnProperty(prefix = LogAnalyticsProperties.PREFIX, name = "enabled", havingValue = "true")

@@ -88,8 +88,8 @@ class LogAnalyticsPoller {
             }
             Instant watermark = watermarks.find(workspace).orElse(null);
             log.info("Log Analytics poll of workspace {} over {}: {} rows, {} new, {} updated, {} duplicates,"
-                            + " {} rejected; watermark {}", workspace, PollStatus.text(window), stored.received(), stored.accepted(),
-                    stored.updated(), stored.duplicates(), stored.rejected(), watermark);
+                            + " {} rejected; watermark {}", workspace, PollStatus.text(window), stored.received(),
+                    stored.accepted(), stored.updated(), stored.duplicates(), stored.rejected(), watermark);
             if (status.failure() != null) {
                 log.info("Log Analytics polling of workspace {} works again", workspace);
             }

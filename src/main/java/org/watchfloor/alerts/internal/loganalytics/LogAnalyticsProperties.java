@@ -90,7 +90,8 @@ record LogAnalyticsProperties(
             problems.add("set " + PREFIX + ".workspace-id to the workspace's ID");
         }
         if (blank(endpoint) || !endpoint.startsWith("https://") || !endpoint.replaceAll("/+$", "").endsWith("/v1")) {
-            problems.add("set " + PREFIX + ".endpoint to an https URL ending in /v1 (default " + DEFAULT_ENDPOINT + ")");
+            problems.add("set " + PREFIX + ".endpoint to an https URL ending in /v1 (default " + DEFAULT_ENDPOINT
+                    + ")");
         }
         if (blank(query)) {
             problems.add("set " + PREFIX + ".query to a KQL query");

@@ -68,7 +68,8 @@ final class FakeAzure implements AutoCloseable {
         /** The {@code timespan} of a query, as start and end. */
         Instant[] timespan() {
             String[] parts = json().path("timespan").asText().split("/");
-            return new Instant[] {OffsetDateTime.parse(parts[0]).toInstant(), OffsetDateTime.parse(parts[1]).toInstant()};
+            return new Instant[] {
+                OffsetDateTime.parse(parts[0]).toInstant(), OffsetDateTime.parse(parts[1]).toInstant()};
         }
 
         Map<String, String> form() {

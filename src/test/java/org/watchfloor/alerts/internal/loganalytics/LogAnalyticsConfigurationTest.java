@@ -28,8 +28,10 @@ class LogAnalyticsConfigurationTest {
         }
     }
 
-    private final ApplicationContextRunner commandLine = new ApplicationContextRunner().withUserConfiguration(Poller.class);
-    private final WebApplicationContextRunner server = new WebApplicationContextRunner().withUserConfiguration(Poller.class);
+    private final ApplicationContextRunner commandLine =
+            new ApplicationContextRunner().withUserConfiguration(Poller.class);
+    private final WebApplicationContextRunner server =
+            new WebApplicationContextRunner().withUserConfiguration(Poller.class);
 
     @Test
     void serverPollsAtOnceAndThenAtTheConfiguredFixedDelayWhenEnabled() {
@@ -82,7 +84,8 @@ class LogAnalyticsConfigurationTest {
             assertThat(p.overlap()).isEqualTo(Duration.ofMinutes(20));
             assertThat(p.initialLookback()).isEqualTo(Duration.ofHours(24));
             assertThat(p.requestTimeout()).isEqualTo(Duration.ofMinutes(3));
-            assertThat(p.retry()).isEqualTo(new LogAnalyticsProperties.Retry(4, Duration.ofSeconds(2), Duration.ofMinutes(1)));
+            assertThat(p.retry())
+                    .isEqualTo(new LogAnalyticsProperties.Retry(4, Duration.ofSeconds(2), Duration.ofMinutes(1)));
             assertThat(p.credential().type()).isEqualTo(LogAnalyticsProperties.CredentialType.DEFAULT);
         });
     }

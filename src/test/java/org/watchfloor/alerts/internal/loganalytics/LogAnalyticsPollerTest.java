@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.util.FileSystemUtils;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.AlertQueries;
@@ -130,6 +131,7 @@ class LogAnalyticsPollerTest {
     @AfterAll
     static void stop() {
         AZURE.close();
+        FileSystemUtils.deleteRecursively(TEMP.toFile());
     }
 
     @Test
@@ -275,9 +277,9 @@ class LogAnalyticsPollerTest {
 
     @Test
     void rejectedClientSecretMakesHealthDownAndNamesThePropertyToFix(CapturedOutput output) {
-        LogAnalyticsProperties wrongSecret = copy(properties, properties.workspaceId(), new LogAnalyticsProperties.Credential(
-                LogAnalyticsProperties.CredentialType.CLIENT_SECRET, FakeAzure.TENANT, FakeAzure.CLIENT_ID,
-                "an-expired-secret", AZURE.authorityHost()));
+        LogAnalyticsProperties wrongSecret = copy(properties, properties.workspaceId(),
+                new LogAnalyticsProperties.Credential(LogAnalyticsProperties.CredentialType.CLIENT_SECRET,
+                        FakeAzure.TENANT, FakeAzure.CLIENT_ID, "an-expired-secret", AZURE.authorityHost()));
         LogAnalyticsPoller rejected = new LogAnalyticsPoller(wrongSecret,
                 new LogAnalyticsClients(wrongSecret, azureHttpClients), intake, watermarks, json, CLOCK);
 
@@ -309,7 +311,8 @@ class LogAnalyticsPollerTest {
 
         assertThat(AZURE.queries()).as("a refusal is not retried").hasSize(1);
         assertThat(refused.failure().needsOperator()).isTrue();
-        assertThat(refused.failure().reason()).contains("Log Analytics Reader", "watchfloor.log-analytics.workspace-id");
+        assertThat(refused.failure().reason())
+                .contains("Log Analytics Reader", "watchfloor.log-analytics.workspace-id");
         assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
         assertThat(watermarks.find(FakeAzure.WORKSPACE)).isEmpty();
 
