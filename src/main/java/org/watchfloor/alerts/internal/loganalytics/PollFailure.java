@@ -38,7 +38,8 @@ record PollFailure(Kind kind, String reason, Instant at) {
         String prefix = LogAnalyticsProperties.PREFIX;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof MsalServiceException refused) {
-                // azure-identity's synchronous sign-in hands Entra's answer on wrapped in plain exceptions
+                // azure-identity's synchronous sign-in wraps Entra's refusal in plain RuntimeExceptions, not in a
+                // ClientAuthenticationException
                 Integer status = refused.statusCode();
                 if (status != null && status >= 500) {
                     return new PollFailure(Kind.TRANSIENT, "sign-in: HTTP " + status + ": " + detail(t), at);
