@@ -1,0 +1,338 @@
+package org.watchfloor.correlation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+import org.watchfloor.alerts.SecurityAlert;
+import org.watchfloor.alerts.Severity;
+import org.watchfloor.correlation.rules.Alert;
+import org.watchfloor.correlation.rules.Decision;
+import org.watchfloor.correlation.rules.Incident;
+import org.watchfloor.correlation.rules.ItAlert;
+import org.watchfloor.correlation.rules.Settings;
+import org.watchfloor.incidents.Explanation;
+import org.watchfloor.incidents.IncidentLedger;
+import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
+import org.watchfloor.incidents.IncidentSnapshot;
+import org.watchfloor.incidents.RuleHit;
+
+/**
+ * Decides alert by alert with one rule set. The rules see the alert, the incidents it could belong with (found
+ * through an index of entity keys and alert names, so a decision costs the same with ten or ten thousand open
+ * incidents), the IT alerts of its source host, the settings and the watchlists. The engine then carries the
+ * decision out through the {@link IncidentLedger} and keeps its working state in step; that state is only a cache
+ * of what the ledger holds, so {@link #restore} rebuilds it after a restart and the same alerts give the same
+ * incidents. One engine decides one alert at a time.
+ */
+final class CorrelationEngine implements AutoCloseable {
+
+    private static final int PRUNE_EVERY = 1000;
+
+    private final Settings settings;
+    private final IncidentLedger ledger;
+    private final Clock clock;
+    private final KieSession session;
+    private final Duration horizon;
+    private final RepeatCounter repeats;
+    private final Map<Long, Incident> incidents = new HashMap<>();
+    private final Map<String, Set<Incident>> byEntity = new HashMap<>();
+    private final Map<String, Set<Incident>> byName = new HashMap<>();
+    private final Map<String, Incident> multistageByHost = new HashMap<>();
+    private final Map<String, List<ItAlert>> itAlertsByHost = new HashMap<>();
+    private final Map<String, ItAlert> itAlerts = new HashMap<>();
+    private final Set<String> attachedItAlerts = new HashSet<>();
+    private Instant latest;
+    private int sincePrune;
+
+    CorrelationEngine(RuleSet rules, Settings settings, IncidentLedger ledger, Clock clock) {
+        this.settings = settings;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.session = rules.kieBase().newKieSession();
+        this.horizon = longest(settings.lookback(), settings.reopenWindow(), settings.multistageWindow());
+        this.repeats = new RepeatCounter(settings.lookback());
+        session.insert(settings);
+        rules.watchlists().facts().forEach(session::insert);
+    }
+
+    /**
+     * Rebuilds the working state: the incidents still within reach, and the recent alerts (in time order) that
+     * repeat counts and multistage chains look back on. Defender for IoT alerts not decided yet are left out: they
+     * are decided next, and counted then.
+     */
+    synchronized void restore(Collection<IncidentSnapshot> snapshots, List<SecurityAlert> recentAlerts) {
+        snapshots.forEach(s -> index(new Incident(s, settings.maxAlertsPerIncident())));
+        for (SecurityAlert alert : recentAlerts) {
+            boolean decided = ledger.isDecided(alert.systemAlertId());
+            if (!alert.isFromDefenderForIot()) {
+                if (decided) {
+                    attachedItAlerts.add(alert.systemAlertId());
+                }
+                remember(new ItAlert(new Alert(alert, 0)));
+            } else if (!decided) {
+                continue;
+            }
+            repeats.record(alert);
+            advance(alert.timeGenerated());
+        }
+    }
+
+    /** The instant from which {@link #restore} needs incidents and alerts, seen from the latest alert. */
+    Instant horizonFrom(Instant latestAlert) {
+        return latestAlert.minus(horizon);
+    }
+
+    synchronized Outcome decide(SecurityAlert securityAlert) {
+        if (ledger.isDecided(securityAlert.systemAlertId())) {
+            return new Outcome(Outcome.Kind.ALREADY_DECIDED, null, null);
+        }
+        Alert alert = new Alert(securityAlert, repeats.record(securityAlert));
+        advance(alert.getTime());
+        Decision decision = new Decision(alert);
+        List<FactHandle> handles = new ArrayList<>();
+        candidates(alert).forEach(i -> handles.add(session.insert(i)));
+        itCandidates(alert).forEach(it -> handles.add(session.insert(it)));
+        handles.add(session.insert(decision));
+        try {
+            session.fireAllRules();
+        } finally {
+            handles.forEach(session::delete);
+        }
+        Outcome outcome = carryOut(decision);
+        if (++sincePrune >= PRUNE_EVERY) {
+            prune();
+        }
+        return outcome;
+    }
+
+    private Outcome carryOut(Decision decision) {
+        Alert alert = decision.getAlert();
+        if (decision.isSuppressed()) {
+            Explanation why = explain(alert, Outcome.Kind.SUPPRESSED, decision.getSuppression().reason(), decision);
+            ledger.recordUnattached(why);
+            return new Outcome(Outcome.Kind.SUPPRESSED, null, why);
+        }
+        if (!decision.getMultistageSources().isEmpty()) {
+            return multistage(decision);
+        }
+        if (!decision.getJoinCandidates().isEmpty()) {
+            Incident target = mostRecent(decision.getJoinCandidates());
+            return attach(decision, target, Outcome.Kind.JOINED);
+        }
+        if (!decision.getReopenCandidates().isEmpty()) {
+            Incident target = mostRecent(decision.getReopenCandidates());
+            return attach(decision, target, Outcome.Kind.REOPENED);
+        }
+        if (!decision.getCreations().isEmpty()) {
+            Decision.Creation creation = decision.getCreations().get(0);
+            Severity severity = max(creation.severity(), decision.highestSeverity());
+            Explanation why = explain(alert, Outcome.Kind.OPENED, "rule '" + creation.rule() + "'", decision);
+            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(creation.title(), severity,
+                    decision.getTags(), null, List.of(attached(alert, why))));
+            index(new Incident(opened, settings.maxAlertsPerIncident()));
+            return new Outcome(Outcome.Kind.OPENED, opened.number(), why);
+        }
+        if (!alert.isFromDefenderForIot()) {
+            remember(new ItAlert(alert));
+            String reason = "an alert from " + alert.getProduct()
+                    + " opens no OT incident on its own; kept for multistage correlation";
+            return new Outcome(Outcome.Kind.NO_INCIDENT, null, explain(alert, Outcome.Kind.NO_INCIDENT, reason, decision));
+        }
+        Explanation why = explain(alert, Outcome.Kind.NO_INCIDENT, "no creation rule matched", decision);
+        ledger.recordUnattached(why);
+        return new Outcome(Outcome.Kind.NO_INCIDENT, null, why);
+    }
+
+    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind) {
+        Alert alert = decision.getAlert();
+        Severity severity = decision.highestSeverity();
+        Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
+        if (kind == Outcome.Kind.REOPENED) {
+            ledger.reopen(target.getNumber(), attached(alert, why), severity, decision.getTags());
+        } else {
+            ledger.attach(target.getNumber(), List.of(attached(alert, why)), severity, decision.getTags());
+        }
+        absorb(target, alert, severity, decision.getTags());
+        return new Outcome(kind, target.getNumber(), why);
+    }
+
+    private Outcome multistage(Decision decision) {
+        Alert alert = decision.getAlert();
+        List<ItAlert> sources = decision.getMultistageSources();
+        String host = sources.get(0).hostOf(alert);
+        Severity severity = max(Severity.HIGH, decision.highestSeverity());
+        List<RuleHit> chainHits = decision.getHits().stream().filter(h -> h.action().startsWith("multistage")).toList();
+        List<AttachedAlert> alerts = new ArrayList<>();
+        List<Alert> joined = new ArrayList<>();
+        sources.stream().filter(it -> !attachedItAlerts.contains(it.getId()))
+                .sorted(Comparator.comparing(ItAlert::getTime)).forEach(it -> {
+                    Explanation why = new Explanation(it.getId(), clock.instant(), Outcome.Kind.JOINED.words(),
+                            "the IT alert on " + host + " that OT alerts from it followed", chainHits);
+                    alerts.add(attached(it.getAlert(), why));
+                    joined.add(it.getAlert());
+                });
+        Incident existing = multistageByHost.get(host);
+        boolean joinExisting = existing != null && existing.isOpen() && !existing.isFull()
+                && existing.isActiveWithin(alert, settings.multistageWindow());
+        Outcome.Kind kind = joinExisting ? Outcome.Kind.JOINED : Outcome.Kind.OPENED;
+        Explanation why = explain(alert, kind, "multistage IT/OT attack from " + host, decision);
+        alerts.add(attached(alert, why));
+        joined.add(alert);
+        long number;
+        if (joinExisting) {
+            ledger.attach(existing.getNumber(), alerts, severity, decision.getTags());
+            joined.forEach(a -> absorb(existing, a, severity, decision.getTags()));
+            number = existing.getNumber();
+        } else {
+            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(
+                    "(MDIoT) Multistage IT/OT attack from " + host, severity, decision.getTags(), host, alerts));
+            index(new Incident(opened, settings.maxAlertsPerIncident()));
+            number = opened.number();
+        }
+        joined.stream().filter(a -> !a.isFromDefenderForIot()).forEach(a -> attachedItAlerts.add(a.getId()));
+        return new Outcome(kind, number, why);
+    }
+
+    private Explanation explain(Alert alert, Outcome.Kind kind, String reason, Decision decision) {
+        return new Explanation(alert.getId(), clock.instant(), kind.words(), reason, decision.getHits());
+    }
+
+    private static AttachedAlert attached(Alert alert, Explanation why) {
+        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(), why);
+    }
+
+    /** The incident active last; on a tie, the older one, so the choice never depends on the order of the rules. */
+    private static Incident mostRecent(List<Incident> candidates) {
+        return candidates.stream().max(Comparator.comparing(Incident::getLastActivity)
+                .thenComparing(Comparator.comparingLong(Incident::getNumber).reversed())).orElseThrow();
+    }
+
+    private Set<Incident> candidates(Alert alert) {
+        Set<Incident> found = new LinkedHashSet<>();
+        for (String key : alert.getEntityKeys()) {
+            found.addAll(byEntity.getOrDefault(key, Set.of()));
+        }
+        found.addAll(byName.getOrDefault(alert.getName(), Set.of()));
+        return found;
+    }
+
+    private Set<ItAlert> itCandidates(Alert alert) {
+        if (!alert.isFromDefenderForIot()) {
+            return Set.of();
+        }
+        Set<ItAlert> found = new LinkedHashSet<>();
+        if (alert.getSourceAddress() != null) {
+            found.addAll(itAlertsByHost.getOrDefault(alert.getSourceAddress(), List.of()));
+        }
+        if (alert.getSourceDevice() != null) {
+            found.addAll(itAlertsByHost.getOrDefault(alert.getSourceDevice().toLowerCase(), List.of()));
+        }
+        return found;
+    }
+
+    private void index(Incident incident) {
+        Incident previous = incidents.put(incident.getNumber(), incident);
+        if (previous != null) {
+            unindex(previous);
+        }
+        incident.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+        names(incident).forEach(n -> byName.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(incident));
+        if (incident.isMultistage()) {
+            multistageByHost.put(incident.getMultistageHost(), incident);
+        }
+    }
+
+    private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
+        incident.absorb(alert, severity, tags);
+        alert.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+        byName.computeIfAbsent(alert.getName(), x -> new LinkedHashSet<>()).add(incident);
+    }
+
+    private void unindex(Incident incident) {
+        incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
+        names(incident).forEach(n -> remove(byName, n, incident));
+        multistageByHost.remove(incident.getMultistageHost(), incident);
+    }
+
+    private static Set<String> names(Incident incident) {
+        return incident.alertNames();
+    }
+
+    private static void remove(Map<String, Set<Incident>> index, String key, Incident incident) {
+        Set<Incident> set = index.get(key);
+        if (set != null) {
+            set.remove(incident);
+            if (set.isEmpty()) {
+                index.remove(key);
+            }
+        }
+    }
+
+    private void remember(ItAlert itAlert) {
+        if (itAlerts.putIfAbsent(itAlert.getId(), itAlert) != null) {
+            return;
+        }
+        Set<String> hosts = new LinkedHashSet<>(itAlert.getAddresses());
+        hosts.addAll(itAlert.getHostNames());
+        hosts.forEach(h -> itAlertsByHost.computeIfAbsent(h, x -> new ArrayList<>()).add(itAlert));
+    }
+
+    private void advance(Instant time) {
+        if (latest == null || time.isAfter(latest)) {
+            latest = time;
+        }
+    }
+
+    /** Lets go of incidents and IT alerts no new alert can reach any more. */
+    private void prune() {
+        sincePrune = 0;
+        if (latest == null) {
+            return;
+        }
+        Instant from = latest.minus(horizon);
+        List<Incident> stale = incidents.values().stream().filter(i -> {
+            Instant last = i.getClosedAt() != null && i.getClosedAt().isAfter(i.getLastActivity())
+                    ? i.getClosedAt() : i.getLastActivity();
+            return last.isBefore(from);
+        }).toList();
+        stale.forEach(i -> {
+            incidents.remove(i.getNumber());
+            unindex(i);
+        });
+        Instant itFrom = latest.minus(settings.multistageWindow());
+        itAlertsByHost.values().forEach(list -> list.removeIf(it -> it.getTime().isBefore(itFrom)));
+        itAlertsByHost.values().removeIf(List::isEmpty);
+        itAlerts.values().removeIf(it -> it.getTime().isBefore(itFrom));
+        repeats.forgetBefore(latest.minus(settings.lookback()));
+    }
+
+    private static Severity max(Severity a, Severity b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration longest(Duration... durations) {
+        Duration longest = Duration.ZERO;
+        for (Duration d : durations) {
+            if (d.compareTo(longest) > 0) {
+                longest = d;
+            }
+        }
+        return longest;
+    }
+
+    @Override
+    public synchronized void close() {
+        session.dispose();
+    }
+}

@@ -1,0 +1,52 @@
+package org.watchfloor.correlation.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import org.watchfloor.alerts.SecurityAlert;
+
+/** How often an alert of one name came between the same two devices within the lookback, by alert time. */
+final class RepeatCounter {
+
+    private final Duration lookback;
+    private final Map<String, Deque<Instant>> seen = new HashMap<>();
+
+    RepeatCounter(Duration lookback) {
+        this.lookback = lookback;
+    }
+
+    /** The number of earlier alerts like this one within the lookback; then counts this one too. */
+    int record(SecurityAlert alert) {
+        Deque<Instant> times = seen.computeIfAbsent(key(alert), k -> new ArrayDeque<>());
+        Instant now = alert.timeGenerated();
+        Instant from = now.minus(lookback);
+        int count = 0;
+        for (Instant t : times) {
+            if (!t.isBefore(from) && !t.isAfter(now)) {
+                count++;
+            }
+        }
+        times.addLast(now);
+        return count;
+    }
+
+    /** Forgets what lies before {@code horizon}: memory stays bounded however many alerts come. */
+    void forgetBefore(Instant horizon) {
+        for (Iterator<Deque<Instant>> it = seen.values().iterator(); it.hasNext(); ) {
+            Deque<Instant> times = it.next();
+            times.removeIf(t -> t.isBefore(horizon));
+            if (times.isEmpty()) {
+                it.remove();
+            }
+        }
+    }
+
+    private static String key(SecurityAlert alert) {
+        return alert.alertName() + '|' + alert.details().sourceDeviceAddress() + '|'
+                + alert.details().destinationDeviceAddress();
+    }
+}

@@ -1,0 +1,117 @@
+package org.watchfloor.correlation.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.watchfloor.alerts.AlertReader;
+import org.watchfloor.cli.Command;
+
+/**
+ * {@code replay FILE [--rules DIR] [--compare DIR] [--format text|json]}: decides a file of past alerts with a rule
+ * set, stores nothing, and prints the incidents it would open; with {@code --compare}, what another rule set would
+ * do differently.
+ */
+@Component
+class ReplayCommand implements Command {
+
+    private final ObjectProvider<AlertReader> reader;
+    private final ObjectProvider<RuleSets> ruleSets;
+    private final ObjectProvider<CorrelationProperties> properties;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    ReplayCommand(ObjectProvider<AlertReader> reader, ObjectProvider<RuleSets> ruleSets,
+                  ObjectProvider<CorrelationProperties> properties, ObjectMapper json, Clock clock) {
+        this.reader = reader;
+        this.ruleSets = ruleSets;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String verb() {
+        return "replay";
+    }
+
+    @Override
+    public String usage() {
+        return "replay FILE [--rules DIR] [--compare DIR] [--format text|json]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Arguments a = Arguments.parse(args);
+        if (a.file == null || !(a.format.equals("text") || a.format.equals("json"))) {
+            err.println("usage: java -jar watchfloor.jar " + usage());
+            return 2;
+        }
+        RuleSet rules;
+        RuleSet other = null;
+        try {
+            rules = a.rules == null ? ruleSets.getObject().configured() : ruleSets.getObject().fromDirectory(a.rules);
+            if (a.compare != null) {
+                other = ruleSets.getObject().fromDirectory(a.compare);
+            }
+        } catch (RuleSetException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
+        Replay.Result result = replay(a.file, rules);
+        ReplayComparison comparison = other == null ? null
+                : ReplayComparison.of(result, replay(a.file, other), other.origin());
+        if (a.format.equals("json")) {
+            ObjectNode document = json.valueToTree(result);
+            if (comparison != null) {
+                document.set("compare", json.valueToTree(comparison));
+            }
+            out.println(json.writeValueAsString(document));
+        } else {
+            ReplayText.print(result, rules.origin(), comparison, out);
+        }
+        return 0;
+    }
+
+    private Replay.Result replay(Path file, RuleSet rules) throws Exception {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return Replay.run(in, reader.getObject(), rules, properties.getObject().settings(), clock);
+        }
+    }
+
+    private record Arguments(Path file, Path rules, Path compare, String format) {
+
+        static Arguments parse(List<String> args) {
+            Path file = null;
+            Path rules = null;
+            Path compare = null;
+            String format = "text";
+            List<String> rest = new ArrayList<>(args);
+            for (int i = 0; i < rest.size(); i++) {
+                String arg = rest.get(i);
+                String value = i + 1 < rest.size() ? rest.get(i + 1) : null;
+                switch (arg) {
+                    case "--rules" -> { rules = value == null ? null : Path.of(value); i++; }
+                    case "--compare" -> { compare = value == null ? null : Path.of(value); i++; }
+                    case "--format" -> { format = value == null ? "" : value; i++; }
+                    default -> {
+                        if (arg.startsWith("--")) {
+                            continue;
+                        }
+                        file = file == null ? Path.of(arg) : file;
+                    }
+                }
+            }
+            return new Arguments(file, rules, compare, format);
+        }
+    }
+
+}

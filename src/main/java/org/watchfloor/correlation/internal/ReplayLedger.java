@@ -1,0 +1,132 @@
+package org.watchfloor.correlation.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.watchfloor.alerts.Severity;
+import org.watchfloor.incidents.Explanation;
+import org.watchfloor.incidents.IncidentLedger;
+import org.watchfloor.incidents.IncidentSnapshot;
+import org.watchfloor.incidents.IncidentStatus;
+
+/**
+ * A ledger in memory, for replays and benchmarks: the engine decides exactly as it does against the database, and
+ * nothing is stored. Like the database, it refuses to put an alert in two incidents.
+ */
+final class ReplayLedger implements IncidentLedger {
+
+    /** An incident as the replay reports it. */
+    static final class ReplayIncident {
+        final long number;
+        final String title;
+        final String multistageHost;
+        Severity severity;
+        IncidentStatus status = IncidentStatus.New;
+        final Set<String> tags = new LinkedHashSet<>();
+        final List<String> alertIds = new ArrayList<>();
+        final Set<String> entityKeys = new LinkedHashSet<>();
+        final Map<String, Integer> alertNames = new HashMap<>();
+        final Set<String> rules = new LinkedHashSet<>();
+        Instant firstActivity;
+        Instant lastActivity;
+
+        ReplayIncident(long number, String title, Severity severity, String multistageHost) {
+            this.number = number;
+            this.title = title;
+            this.severity = severity;
+            this.multistageHost = multistageHost;
+        }
+
+        IncidentSnapshot snapshot() {
+            return new IncidentSnapshot(number, title, severity, status, tags, entityKeys, alertNames, alertIds.size(),
+                    firstActivity, lastActivity, null, multistageHost);
+        }
+    }
+
+    private final Map<Long, ReplayIncident> incidents = new LinkedHashMap<>();
+    private final Set<String> decided = new HashSet<>();
+    private final List<Explanation> unattached = new ArrayList<>();
+
+    Collection<ReplayIncident> incidents() {
+        return incidents.values();
+    }
+
+    List<Explanation> unattached() {
+        return unattached;
+    }
+
+    @Override
+    public IncidentSnapshot open(NewIncident incident) {
+        ReplayIncident opened = new ReplayIncident(incidents.size() + 1L, incident.title(), incident.severity(),
+                incident.multistageHost());
+        opened.tags.addAll(incident.tags());
+        incident.alerts().forEach(a -> add(opened, a));
+        incidents.put(opened.number, opened);
+        return opened.snapshot();
+    }
+
+    @Override
+    public IncidentSnapshot attach(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags) {
+        ReplayIncident incident = incidents.get(number);
+        alerts.forEach(a -> add(incident, a));
+        if (severity.compareTo(incident.severity) > 0) {
+            incident.severity = severity;
+        }
+        incident.tags.addAll(tags);
+        return incident.snapshot();
+    }
+
+    @Override
+    public IncidentSnapshot reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
+        incidents.get(number).status = IncidentStatus.Active;
+        return attach(number, List.of(alert), severity, tags);
+    }
+
+    @Override
+    public void recordUnattached(Explanation explanation) {
+        if (!decided.add(explanation.systemAlertId())) {
+            throw new IllegalStateException("alert " + explanation.systemAlertId() + " was decided before");
+        }
+        unattached.add(explanation);
+    }
+
+    @Override
+    public boolean isDecided(String systemAlertId) {
+        return decided.contains(systemAlertId);
+    }
+
+    @Override
+    public List<IncidentSnapshot> activeSince(Instant since) {
+        return incidents.values().stream().filter(i -> !i.lastActivity.isBefore(since))
+                .map(ReplayIncident::snapshot).toList();
+    }
+
+    @Override
+    public Optional<IncidentSnapshot> snapshot(long number) {
+        return Optional.ofNullable(incidents.get(number)).map(ReplayIncident::snapshot);
+    }
+
+    private void add(ReplayIncident incident, AttachedAlert alert) {
+        if (!decided.add(alert.systemAlertId())) {
+            throw new IllegalStateException("alert " + alert.systemAlertId() + " is in an incident already");
+        }
+        incident.alertIds.add(alert.systemAlertId());
+        incident.entityKeys.addAll(alert.entityKeys());
+        incident.alertNames.merge(alert.alertName(), 1, Integer::sum);
+        alert.explanation().hits().forEach(h -> incident.rules.add(h.rule()));
+        if (incident.firstActivity == null || alert.time().isBefore(incident.firstActivity)) {
+            incident.firstActivity = alert.time();
+        }
+        if (incident.lastActivity == null || alert.time().isAfter(incident.lastActivity)) {
+            incident.lastActivity = alert.time();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.watchfloor.correlation.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.watchfloor.alerts.IotDevice;
+import org.watchfloor.alerts.SecurityAlert;
+import org.watchfloor.alerts.Severity;
+
+/**
+ * The alert being decided, as rules see it. Entity keys are what grouping compares: {@code ip:}, {@code mac:},
+ * {@code device:} and {@code host:} followed by the value.
+ */
+public final class Alert {
+
+    private final SecurityAlert alert;
+    private final Set<String> entityKeys;
+    private final Set<String> addresses;
+    private final Set<String> hostNames;
+    private final int repeatCount;
+
+    /**
+     * @param repeatCount how many alerts of the same name between the same source and destination came within the
+     *                    lookback before this one
+     */
+    public Alert(SecurityAlert alert, int repeatCount) {
+        this.alert = alert;
+        this.repeatCount = repeatCount;
+        Set<String> addresses = new LinkedHashSet<>();
+        add(addresses, alert.details().sourceDeviceAddress());
+        add(addresses, alert.details().destinationDeviceAddress());
+        alert.ipAddresses().forEach(ip -> add(addresses, ip));
+        Set<String> hosts = new LinkedHashSet<>();
+        alert.hosts().forEach(h -> add(hosts, lower(h.hostName())));
+        add(hosts, lower(alert.details().sourceDevice()));
+        add(hosts, lower(alert.details().destinationDevice()));
+        alert.devices().forEach(d -> add(hosts, lower(d.name())));
+        Set<String> keys = new LinkedHashSet<>();
+        addresses.forEach(a -> keys.add("ip:" + a));
+        alert.devices().forEach(d -> {
+            if (d.macAddress() != null && !d.macAddress().isBlank()) {
+                keys.add("mac:" + d.macAddress().toLowerCase());
+            }
+            if (d.deviceId() != null && !d.deviceId().isBlank()) {
+                keys.add("device:" + d.deviceId());
+            }
+        });
+        if (alert.details().deviceId() != null && !alert.details().deviceId().isBlank()) {
+            keys.add("device:" + alert.details().deviceId());
+        }
+        hosts.forEach(h -> keys.add("host:" + h));
+        this.addresses = Set.copyOf(addresses);
+        this.hostNames = Set.copyOf(hosts);
+        this.entityKeys = Set.copyOf(keys);
+    }
+
+    private static void add(Set<String> set, String value) {
+        if (value != null && !value.isBlank()) {
+            set.add(value.trim());
+        }
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.trim().toLowerCase();
+    }
+
+    public SecurityAlert getAlert() {
+        return alert;
+    }
+
+    public String getId() {
+        return alert.systemAlertId();
+    }
+
+    public String getName() {
+        return alert.alertName() == null ? "" : alert.alertName();
+    }
+
+    public String getType() {
+        return alert.alertType();
+    }
+
+    public Severity getSeverity() {
+        return alert.severity();
+    }
+
+    public String getProduct() {
+        return alert.productName();
+    }
+
+    public String getProvider() {
+        return alert.providerName();
+    }
+
+    /** The engine: Policy Violation, Protocol Violation, Malware, Anomaly, Operational (as the row spells it). */
+    public String getEngine() {
+        return alert.engine();
+    }
+
+    public boolean isFromDefenderForIot() {
+        return alert.isFromDefenderForIot();
+    }
+
+    public Instant getTime() {
+        return alert.timeGenerated();
+    }
+
+    public String getSourceAddress() {
+        return alert.details().sourceDeviceAddress();
+    }
+
+    public String getDestinationAddress() {
+        return alert.details().destinationDeviceAddress();
+    }
+
+    public String getSourceDevice() {
+        return alert.details().sourceDevice();
+    }
+
+    public String getDestinationDevice() {
+        return alert.details().destinationDevice();
+    }
+
+    public String getProtocol() {
+        return alert.details().protocol();
+    }
+
+    public String getSite() {
+        return alert.site();
+    }
+
+    public String getZone() {
+        return alert.zone();
+    }
+
+    public String getSensor() {
+        return alert.sensor();
+    }
+
+    public List<String> getTactics() {
+        return alert.tactics();
+    }
+
+    public List<String> getTechniques() {
+        return alert.techniques();
+    }
+
+    public List<IotDevice> getDevices() {
+        return alert.devices();
+    }
+
+    public Set<String> getEntityKeys() {
+        return entityKeys;
+    }
+
+    /** Every IP address the alert names: source, destination, and its entities. */
+    public Set<String> getAddresses() {
+        return addresses;
+    }
+
+    /** Every host or device name the alert names, lower case. */
+    public Set<String> getHostNames() {
+        return hostNames;
+    }
+
+    public int getRepeatCount() {
+        return repeatCount;
+    }
+
+    /** Whether any device of the alert is marked High importance by Defender for IoT. */
+    public boolean isOnImportantDevice() {
+        return alert.devices().stream().anyMatch(d -> "High".equalsIgnoreCase(d.importance()));
+    }
+
+    /** Whether the alert names the device, by IP address, name or device id. */
+    public boolean involves(String device) {
+        if (device == null || device.isBlank()) {
+            return false;
+        }
+        String d = device.trim();
+        return addresses.contains(d) || hostNames.contains(d.toLowerCase()) || entityKeys.contains("device:" + d)
+                || entityKeys.contains("mac:" + d.toLowerCase());
+    }
+
+    /** Whether the alert's source is the host, by IP address or name. */
+    public boolean comesFrom(String host) {
+        if (host == null) {
+            return false;
+        }
+        return host.equals(getSourceAddress()) || host.equalsIgnoreCase(getSourceDevice());
+    }
+
+    public boolean isNamedIn(List<String> names) {
+        return names.stream().anyMatch(n -> n.equalsIgnoreCase(getName()));
+    }
+
+    /** Whether {@code other} happened at most {@code window} before this alert (or at the same time). */
+    public boolean follows(Instant other, Duration window) {
+        return other != null && !other.isAfter(getTime()) && !other.isBefore(getTime().minus(window));
+    }
+
+    @Override
+    public String toString() {
+        return "Alert " + getId() + " '" + getName() + "' " + getSeverity() + " at " + getTime()
+                + (getSourceAddress() == null ? "" : " from " + getSourceAddress())
+                + (getDestinationAddress() == null ? "" : " to " + getDestinationAddress());
+    }
+}
