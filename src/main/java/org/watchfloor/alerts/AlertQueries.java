@@ -1,5 +1,6 @@
 package org.watchfloor.alerts;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,4 +16,10 @@ public interface AlertQueries {
     List<StoredAlert> search(AlertFilter filter, int page, int size);
 
     long count(AlertFilter filter);
+
+    /** The latest {@code TimeGenerated} stored, if any alert is. */
+    Optional<Instant> latestTime();
+
+    /** Every alert whose {@code TimeGenerated} is at or after {@code from}, oldest first, without raw rows. */
+    List<SecurityAlert> since(Instant from);
 }

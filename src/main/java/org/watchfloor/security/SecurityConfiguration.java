@@ -39,6 +39,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/alerts").hasAuthority(IntakeTokenFilter.ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/alerts/import")
                         .hasAnyAuthority(IntakeTokenFilter.ROLE, CamundaIdentityAuthenticationProvider.ROLE_USER)
+                        .requestMatchers(HttpMethod.POST, "/api/rules/**")
+                        .hasAnyAuthority(CamundaIdentityAuthenticationProvider.ROLE_ADMIN, "GROUP_soc-leads")
                         .requestMatchers("/actuator/**").hasAuthority(CamundaIdentityAuthenticationProvider.ROLE_ADMIN)
                         .anyRequest().hasAuthority(CamundaIdentityAuthenticationProvider.ROLE_USER))
                 .build();

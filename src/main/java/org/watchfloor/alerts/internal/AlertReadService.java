@@ -1,5 +1,6 @@
 package org.watchfloor.alerts.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.StoredAlert;
 
 @Service
@@ -37,5 +39,15 @@ class AlertReadService implements AlertQueries {
     @Override
     public long count(AlertFilter filter) {
         return store.count(filter);
+    }
+
+    @Override
+    public Optional<Instant> latestTime() {
+        return store.latestTime();
+    }
+
+    @Override
+    public List<SecurityAlert> since(Instant from) {
+        return store.since(from);
     }
 }

@@ -159,6 +159,16 @@ class AlertStore {
                 params, mapper).stream().map(StoredAlert::withoutRaw).toList();
     }
 
+    Optional<Instant> latestTime() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(time_generated) FROM alert", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
+    }
+
+    List<SecurityAlert> since(Instant from) {
+        return jdbc.query(SELECT + " WHERE time_generated >= ? ORDER BY time_generated, id", mapper, time(from))
+                .stream().map(StoredAlert::alert).toList();
+    }
+
     long count(AlertFilter filter) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         Long count = named.queryForObject("SELECT COUNT(*) FROM alert" + where(filter, params), params, Long.class);

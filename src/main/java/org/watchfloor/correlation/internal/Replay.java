@@ -13,6 +13,7 @@ import org.watchfloor.alerts.AlertReader;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.correlation.rules.Settings;
+import org.watchfloor.incidents.RuleHit;
 
 /**
  * A dry run of a rule set over a file of past alerts: read as the intake reads (same rejections), the first row of
@@ -47,7 +48,8 @@ final class Replay {
             for (SecurityAlert alert : ordered) {
                 Outcome outcome = engine.decide(alert);
                 if (outcome.explanation() != null) {
-                    outcome.explanation().hits().forEach(h -> ruleHits.merge(h.rule(), 1, Integer::sum));
+                    outcome.explanation().hits().stream().map(RuleHit::rule).distinct()
+                            .forEach(rule -> ruleHits.merge(rule, 1, Integer::sum));
                 }
             }
         }
