@@ -1,0 +1,58 @@
+package org.watchfloor.correlation.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSetCompilerTest {
+
+    @TempDir
+    Path scratch;
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler(RuleTestSupport.CLOCK);
+
+    @Test
+    void theProjectRulesAndThePackagedRulesBuild() throws Exception {
+        assertThat(compiler.compile(RuleSource.fromDirectory(RuleTestSupport.RULES)).files())
+                .contains("creation/microsoft-security.drl", "correlation/multistage.drl",
+                        "watchlists/maintenance-windows.csv");
+        assertThat(compiler.compile(RuleSource.packaged()).files()).contains("creation/microsoft-security.drl");
+    }
+
+    @Test
+    void aBrokenRuleIsReportedWithFileLineAndColumn() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve("correlation/broken.drl"), """
+                package correlation
+                import org.watchfloor.correlation.rules.*;
+                rule "broken"
+                when
+                    $d : Decision( alert.nosuchproperty == 1 )
+                then
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("correlation/broken.drl");
+                    assertThat(p.line()).isEqualTo(5);
+                    assertThat(p.toString()).startsWith("correlation/broken.drl:5");
+                }));
+    }
+
+    @Test
+    void aBrokenWatchlistRowIsReportedWithItsLine() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve(Watchlists.MAINTENANCE_WINDOWS),
+                "site,device,start,end,reason\nPlant Rotterdam,,tomorrow,2026-11-02T00:00:00Z,oops\n");
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("watchlists/maintenance-windows.csv:2");
+    }
+}
