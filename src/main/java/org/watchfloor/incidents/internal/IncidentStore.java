@@ -154,8 +154,9 @@ class IncidentStore {
         }
         named.query("SELECT system_alert_id, incident_number FROM correlation_decision WHERE system_alert_id IN (:ids)",
                 new MapSqlParameterSource("ids", systemAlertIds), rs -> {
+                    String id = rs.getString(1);
                     long number = rs.getLong(2);
-                    decided.put(rs.getString(1), rs.wasNull() ? Optional.empty() : Optional.of(number));
+                    decided.put(id, rs.wasNull() ? Optional.empty() : Optional.of(number));
                 });
         return decided;
     }
