@@ -1,6 +1,8 @@
 package org.watchfloor.incidents.internal;
 
 import java.time.Instant;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -8,7 +10,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** A filter the incident API cannot apply is the caller's mistake, answered with what to send instead. */
+/**
+ * A filter the incident API cannot apply is the caller's mistake, answered with what to send instead. Ordered first
+ * so it, not Spring Boot's generic problem details, words the answer for an unreadable time.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = IncidentController.class)
 class IncidentErrors {
 
