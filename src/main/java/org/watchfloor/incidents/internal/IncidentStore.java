@@ -61,8 +61,7 @@ class IncidentStore {
     /** The next incident number; the counter row stays locked until the caller's transaction ends. */
     long nextNumber() {
         jdbc.update("UPDATE incident_number_counter SET last_number = last_number + 1 WHERE id = 1");
-        Long number = jdbc.queryForObject("SELECT last_number FROM incident_number_counter WHERE id = 1", Long.class);
-        return number == null ? 0 : number;
+        return jdbc.queryForObject("SELECT last_number FROM incident_number_counter WHERE id = 1", long.class);
     }
 
     /** Inserts an incident and answers its id. */

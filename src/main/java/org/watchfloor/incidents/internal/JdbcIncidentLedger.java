@@ -122,7 +122,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         Map<Long, Set<String>> keys = store.entityKeysActiveSince(since);
         Map<Long, Map<String, Integer>> names = store.alertNameCountsActiveSince(since);
         return store.activeSince(since).stream()
-                .map(row -> snapshot(row, keys.getOrDefault(row.id(), Set.of()), names.getOrDefault(row.id(), Map.of())))
+                .map(row -> snapshot(row, keys.getOrDefault(row.id(), Set.of()),
+                        names.getOrDefault(row.id(), Map.of())))
                 .toList();
     }
 
@@ -181,7 +182,8 @@ class JdbcIncidentLedger implements IncidentLedger {
             if (alert != null) {
                 tactics.addAll(alert.tactics());
                 techniques.addAll(alert.techniques());
-                alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank()).forEach(sites::add);
+                alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank())
+                        .forEach(sites::add);
             }
         }
         return new Aggregate(KillChain.order(tactics), List.copyOf(techniques), List.copyOf(sites), byTime.size(),
