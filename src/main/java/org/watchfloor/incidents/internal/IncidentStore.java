@@ -1,0 +1,309 @@
+package org.watchfloor.incidents.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.watchfloor.alerts.Severity;
+import org.watchfloor.incidents.Classification;
+import org.watchfloor.incidents.Explanation;
+import org.watchfloor.incidents.IncidentStatus;
+import org.watchfloor.incidents.RuleHit;
+
+/**
+ * The incident tables: {@code incident}, {@code incident_alert}, {@code incident_entity}, {@code correlation_decision}
+ * and the number counter. Lists are stored as JSON arrays.
+ */
+@Repository
+class IncidentStore {
+
+    private static final String SELECT = "SELECT * FROM incident";
+
+    /** Last activity or closing at or after a time, twice bound; the incident table is {@code i}. */
+    private static final String ACTIVE_SINCE = "(i.last_activity >= ? OR i.closed_at >= ?)";
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RuleHit>> HITS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ObjectMapper json;
+    private final RowMapper<IncidentRow> mapper = this::map;
+
+    IncidentStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.json = json;
+    }
+
+    /** The next incident number; the counter row stays locked until the caller's transaction ends. */
+    long nextNumber() {
+        jdbc.update("UPDATE incident_number_counter SET last_number = last_number + 1 WHERE id = 1");
+        return jdbc.queryForObject("SELECT last_number FROM incident_number_counter WHERE id = 1", long.class);
+    }
+
+    /** Inserts an incident and answers its id. */
+    long insert(long number, String title, Severity severity, List<String> tags, String multistageHost,
+                Aggregate aggregate, Instant now) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("INSERT INTO incident (number, title, severity, status, tags, "
+                    + "multistage_host, tactics, techniques, sites, alert_count, first_activity, last_activity, "
+                    + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+            statement.setLong(1, number);
+            statement.setString(2, title);
+            statement.setString(3, severity.label());
+            statement.setString(4, IncidentStatus.New.name());
+            statement.setString(5, write(tags));
+            statement.setString(6, multistageHost);
+            statement.setString(7, write(aggregate.tactics()));
+            statement.setString(8, write(aggregate.techniques()));
+            statement.setString(9, write(aggregate.sites()));
+            statement.setInt(10, aggregate.alertCount());
+            statement.setObject(11, time(aggregate.firstActivity()));
+            statement.setObject(12, time(aggregate.lastActivity()));
+            statement.setObject(13, time(now));
+            statement.setObject(14, time(now));
+            return statement;
+        }, key);
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    /** The incident, its row locked until the caller's transaction ends so changes to one incident take turns. */
+    Optional<IncidentRow> lock(long number) {
+        return jdbc.query(SELECT + " WHERE number = ? FOR UPDATE", mapper, number).stream().findFirst();
+    }
+
+    Optional<IncidentRow> find(long number) {
+        return jdbc.query(SELECT + " WHERE number = ?", mapper, number).stream().findFirst();
+    }
+
+    /** Writes what attaching alerts changes. */
+    void update(long id, Severity severity, List<String> tags, Aggregate aggregate, Instant now) {
+        jdbc.update("UPDATE incident SET severity = ?, tags = ?, tactics = ?, techniques = ?, sites = ?, "
+                        + "alert_count = ?, first_activity = ?, last_activity = ?, updated_at = ? WHERE id = ?",
+                severity.label(), write(tags), write(aggregate.tactics()), write(aggregate.techniques()),
+                write(aggregate.sites()), aggregate.alertCount(), time(aggregate.firstActivity()),
+                time(aggregate.lastActivity()), time(now), id);
+    }
+
+    /** Sets a closed incident back to Active; its classification went with the closing it belonged to. */
+    void reopen(long id) {
+        jdbc.update("UPDATE incident SET status = ?, classification = NULL, closed_at = NULL WHERE id = ?",
+                IncidentStatus.Active.name(), id);
+    }
+
+    /** Adds alerts to an incident; the unique {@code system_alert_id} refuses one that is in an incident already. */
+    void insertAlerts(long incidentId, List<AlertRef> alerts, Instant now) {
+        List<Object[]> rows = new ArrayList<>(alerts.size());
+        for (AlertRef a : alerts) {
+            rows.add(new Object[] {incidentId, a.systemAlertId(), a.alertName(), time(a.time()), time(now)});
+        }
+        jdbc.batchUpdate("INSERT INTO incident_alert (incident_id, system_alert_id, alert_name, alert_time, "
+                + "attached_at) VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The alerts of an incident, earliest first. */
+    List<AlertRef> alerts(long incidentId) {
+        return jdbc.query("SELECT system_alert_id, alert_name, alert_time FROM incident_alert WHERE incident_id = ? "
+                        + "ORDER BY alert_time, id",
+                (rs, n) -> new AlertRef(rs.getString(1), rs.getString(2), instant(rs, "alert_time")), incidentId);
+    }
+
+    /** Adds the entity keys an incident does not hold yet. */
+    void addEntityKeys(long incidentId, Collection<String> keys) {
+        Set<String> known = new HashSet<>(jdbc.queryForList(
+                "SELECT entity_key FROM incident_entity WHERE incident_id = ?", String.class, incidentId));
+        List<Object[]> rows = new ArrayList<>();
+        for (String key : keys) {
+            if (known.add(key)) {
+                rows.add(new Object[] {incidentId, key});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) VALUES (?, ?)", rows);
+    }
+
+    /** The earlier decisions on any of these alerts: alert id to the incident number it went to, or null. */
+    Map<String, Optional<Long>> decided(Collection<String> systemAlertIds) {
+        Map<String, Optional<Long>> decided = new LinkedHashMap<>();
+        if (systemAlertIds.isEmpty()) {
+            return decided;
+        }
+        named.query("SELECT system_alert_id, incident_number FROM correlation_decision WHERE system_alert_id IN (:ids)",
+                new MapSqlParameterSource("ids", systemAlertIds), rs -> {
+                    String id = rs.getString(1);
+                    long number = rs.getLong(2);
+                    decided.put(id, rs.wasNull() ? Optional.empty() : Optional.of(number));
+                });
+        return decided;
+    }
+
+    boolean isDecided(String systemAlertId) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM correlation_decision WHERE system_alert_id = ?",
+                Long.class, systemAlertId);
+        return count != null && count > 0;
+    }
+
+    /** Records decisions; {@code incidentNumber} is null for alerts that joined no incident. */
+    void insertDecisions(List<Explanation> explanations, Long incidentNumber, Instant now) {
+        List<Object[]> rows = new ArrayList<>(explanations.size());
+        for (Explanation e : explanations) {
+            rows.add(new Object[] {e.systemAlertId(), time(e.decidedAt() == null ? now : e.decidedAt()), e.outcome(),
+                incidentNumber, e.reason(), write(e.hits())});
+        }
+        jdbc.batchUpdate("INSERT INTO correlation_decision (system_alert_id, decided_at, outcome, incident_number, "
+                + "reason, hits) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /** The decisions that placed alerts in an incident, in the order they were taken. */
+    List<Explanation> explanations(long number) {
+        return jdbc.query("SELECT * FROM correlation_decision WHERE incident_number = ? ORDER BY decided_at, id",
+                (rs, n) -> new Explanation(rs.getString("system_alert_id"), instant(rs, "decided_at"),
+                        rs.getString("outcome"), rs.getString("reason"), read(rs.getString("hits"), HITS)),
+                number);
+    }
+
+    /** Incidents whose last activity or closing is at or after {@code since}, by number. */
+    List<IncidentRow> activeSince(Instant since) {
+        return jdbc.query("SELECT i.* FROM incident i WHERE " + ACTIVE_SINCE + " ORDER BY i.number", mapper,
+                time(since), time(since));
+    }
+
+    /** The entity keys of the incidents {@link #activeSince} answers, by incident id. */
+    Map<Long, Set<String>> entityKeysActiveSince(Instant since) {
+        Map<Long, Set<String>> keys = new HashMap<>();
+        jdbc.query("SELECT e.incident_id, e.entity_key FROM incident_entity e JOIN incident i ON i.id = e.incident_id "
+                        + "WHERE " + ACTIVE_SINCE,
+                rs -> {
+                    keys.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2));
+                }, time(since), time(since));
+        return keys;
+    }
+
+    /** How many alerts carry each alert name, per incident, for the incidents {@link #activeSince} answers. */
+    Map<Long, Map<String, Integer>> alertNameCountsActiveSince(Instant since) {
+        Map<Long, Map<String, Integer>> counts = new HashMap<>();
+        jdbc.query("SELECT a.incident_id, a.alert_name, COUNT(*) FROM incident_alert a "
+                        + "JOIN incident i ON i.id = a.incident_id WHERE a.alert_name IS NOT NULL AND " + ACTIVE_SINCE
+                        + " GROUP BY a.incident_id, a.alert_name",
+                rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                }, time(since), time(since));
+        return counts;
+    }
+
+    Set<String> entityKeys(long incidentId) {
+        return new HashSet<>(jdbc.queryForList(
+                "SELECT entity_key FROM incident_entity WHERE incident_id = ?", String.class, incidentId));
+    }
+
+    Map<String, Integer> alertNameCounts(long incidentId) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.query("SELECT alert_name, COUNT(*) FROM incident_alert WHERE incident_id = ? AND alert_name IS NOT NULL "
+                + "GROUP BY alert_name", rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }, incidentId);
+        return counts;
+    }
+
+    /** A page of incidents, latest activity first. */
+    List<IncidentRow> search(IncidentFilter filter, int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        params.addValue("limit", size).addValue("offset", (long) page * size);
+        return named.query(SELECT + where + " ORDER BY last_activity DESC, number DESC LIMIT :limit OFFSET :offset",
+                params, mapper);
+    }
+
+    long count(IncidentFilter filter) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        Long count = named.queryForObject("SELECT COUNT(*) FROM incident" + where(filter, params), params, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private String where(IncidentFilter f, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>();
+        if (f.status() != null) {
+            conditions.add("status = :status");
+            params.addValue("status", f.status().name());
+        }
+        if (f.severity() != null) {
+            conditions.add("severity = :severity");
+            params.addValue("severity", f.severity().label());
+        }
+        if (f.site() != null) {
+            // sites is a JSON array: look for the site as a whole JSON string, its LIKE wildcards escaped
+            conditions.add("sites LIKE :site ESCAPE '\\'");
+            String quoted = write(f.site()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.addValue("site", "%" + quoted + "%");
+        }
+        if (f.from() != null) {
+            conditions.add("last_activity >= :from");
+            params.addValue("from", time(f.from()));
+        }
+        if (f.to() != null) {
+            conditions.add("last_activity < :to");
+            params.addValue("to", time(f.to()));
+        }
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private IncidentRow map(ResultSet rs, int rowNum) throws SQLException {
+        String classification = rs.getString("classification");
+        return new IncidentRow(rs.getLong("id"), rs.getLong("number"), rs.getString("title"),
+                Severity.of(rs.getString("severity")).orElseThrow(), IncidentStatus.valueOf(rs.getString("status")),
+                classification == null ? null : Classification.valueOf(classification), rs.getString("owner"),
+                read(rs.getString("tags"), STRINGS), rs.getString("multistage_host"),
+                read(rs.getString("tactics"), STRINGS), read(rs.getString("techniques"), STRINGS),
+                read(rs.getString("sites"), STRINGS), rs.getInt("alert_count"), instant(rs, "first_activity"),
+                instant(rs, "last_activity"), instant(rs, "created_at"), instant(rs, "updated_at"),
+                instant(rs, "closed_at"));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable", e);
+        }
+    }
+}
