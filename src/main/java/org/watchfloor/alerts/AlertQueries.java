@@ -20,6 +20,6 @@ public interface AlertQueries {
     /** The latest {@code TimeGenerated} stored, if any alert is. */
     Optional<Instant> latestTime();
 
-    /** Every alert whose {@code TimeGenerated} is at or after {@code from}, oldest first, without raw rows. */
-    List<SecurityAlert> since(Instant from);
+    /** Every alert first seen at or after {@code from}, in the order first seen, without raw rows. */
+    List<StoredAlert> firstSeenSince(Instant from);
 }

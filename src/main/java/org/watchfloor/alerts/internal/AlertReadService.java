@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertQueries;
-import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.StoredAlert;
 
 @Service
@@ -47,7 +46,7 @@ class AlertReadService implements AlertQueries {
     }
 
     @Override
-    public List<SecurityAlert> since(Instant from) {
-        return store.since(from);
+    public List<StoredAlert> firstSeenSince(Instant from) {
+        return store.firstSeenSince(from);
     }
 }

@@ -164,9 +164,9 @@ class AlertStore {
                 .map(OffsetDateTime::toInstant);
     }
 
-    List<SecurityAlert> since(Instant from) {
-        return jdbc.query(SELECT + " WHERE time_generated >= ? ORDER BY time_generated, id", mapper, time(from))
-                .stream().map(StoredAlert::alert).toList();
+    List<StoredAlert> firstSeenSince(Instant from) {
+        return jdbc.query(SELECT + " WHERE first_seen >= ? ORDER BY first_seen, system_alert_id", mapper, time(from))
+                .stream().map(StoredAlert::withoutRaw).toList();
     }
 
     long count(AlertFilter filter) {

@@ -71,20 +71,21 @@ final class CorrelationEngine implements AutoCloseable {
      * repeat counts and multistage chains look back on. Defender for IoT alerts not decided yet are left out: they
      * are decided next, and counted then.
      */
-    synchronized void restore(Collection<IncidentSnapshot> snapshots, List<SecurityAlert> recentAlerts) {
+    synchronized void restore(Collection<IncidentSnapshot> snapshots, List<Sighting> recentAlerts) {
         snapshots.forEach(s -> index(new Incident(s, settings.maxAlertsPerIncident())));
-        for (SecurityAlert alert : recentAlerts) {
+        for (Sighting sighting : recentAlerts) {
+            SecurityAlert alert = sighting.alert();
             boolean decided = ledger.isDecided(alert.systemAlertId());
             if (!alert.isFromDefenderForIot()) {
                 if (decided) {
                     attachedItAlerts.add(alert.systemAlertId());
                 }
-                remember(new ItAlert(new Alert(alert, 0)));
+                remember(new ItAlert(new Alert(alert, sighting.firstSeen(), 0)));
             } else if (!decided) {
                 continue;
             }
-            repeats.record(alert);
-            advance(alert.timeGenerated());
+            repeats.record(alert, sighting.firstSeen());
+            advance(sighting.firstSeen());
         }
     }
 
@@ -93,11 +94,13 @@ final class CorrelationEngine implements AutoCloseable {
         return latestAlert.minus(horizon);
     }
 
-    synchronized Outcome decide(SecurityAlert securityAlert) {
+    synchronized Outcome decide(Sighting sighting) {
+        SecurityAlert securityAlert = sighting.alert();
         if (ledger.isDecided(securityAlert.systemAlertId())) {
             return new Outcome(Outcome.Kind.ALREADY_DECIDED, null, null);
         }
-        Alert alert = new Alert(securityAlert, repeats.record(securityAlert));
+        Alert alert = new Alert(securityAlert, sighting.firstSeen(),
+                repeats.record(securityAlert, sighting.firstSeen()));
         advance(alert.getTime());
         Decision decision = new Decision(alert);
         List<FactHandle> handles = new ArrayList<>();

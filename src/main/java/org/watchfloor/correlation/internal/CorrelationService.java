@@ -11,8 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertsReceived;
-import org.watchfloor.alerts.SecurityAlert;
-import org.watchfloor.alerts.StoredAlert;
 import org.watchfloor.incidents.IncidentLedger;
 
 /**
@@ -43,40 +41,75 @@ class CorrelationService {
         rules.onReload(this::restart);
     }
 
+    /**
+     * After the batch is committed. A failure here never fails the intake: the alerts are stored, and what was not
+     * decided is decided when the working state is next rebuilt.
+     */
     @TransactionalEventListener
     void on(AlertsReceived received) {
         List<String> ids = new ArrayList<>(received.newAlertIds());
         ids.addAll(received.updatedAlertIds());
-        decide(alerts.findAll(ids).stream().map(StoredAlert::alert).toList());
+        try {
+            decide(alerts.findAll(ids).stream().map(Sighting::of).toList());
+        } catch (RuntimeException e) {
+            log.error("Could not decide {} alerts of an intake over {}; they are decided at the next rebuild",
+                    ids.size(), received.path(), e);
+            reset();
+        }
     }
 
     /** Decides the alerts, oldest first; alerts decided before are passed over. */
-    synchronized void decide(List<SecurityAlert> batch) {
-        CorrelationEngine current = engine();
-        batch.stream().sorted(Comparator.comparing(SecurityAlert::timeGenerated)
-                .thenComparing(SecurityAlert::systemAlertId)).forEach(current::decide);
+    synchronized void decide(List<Sighting> batch) {
+        List<Sighting> ordered = batch.stream().sorted(Comparator.comparing(Sighting::firstSeen)
+                .thenComparing(s -> s.alert().systemAlertId())).toList();
+        if (!ordered.isEmpty()) {
+            Instant earliest = ordered.get(0).firstSeen();
+            ordered.forEach(alert -> decide(alert, earliest));
+        }
     }
 
-    private synchronized void restart(RuleSet reloaded) {
+    /**
+     * The working state is a cache of the database; when the ledger refuses a decision made from it (the incident
+     * changed behind the engine's back: closed, removed, or the alert decided elsewhere), the state is rebuilt from
+     * the database and the alert decided again.
+     */
+    private void decide(Sighting alert, Instant earliest) {
+        try {
+            engine(earliest).decide(alert);
+        } catch (RuntimeException stale) {
+            log.warn("Correlation's working state disagreed with the database ({}); rebuilding it", stale.getMessage());
+            reset();
+            engine(earliest).decide(alert);
+        }
+    }
+
+    private synchronized void reset() {
         if (engine != null) {
             engine.close();
             engine = null;
         }
     }
 
-    private CorrelationEngine engine() {
+    private void restart(RuleSet reloaded) {
+        reset();
+    }
+
+    /**
+     * The engine, rebuilt from the database when there is none: the incidents and alerts within reach of the
+     * earliest alert about to be decided (or of the latest stored, if later), then every stored alert in that
+     * reach that was not decided yet, oldest first.
+     */
+    private CorrelationEngine engine(Instant earliest) {
         if (engine == null) {
             CorrelationEngine fresh = new CorrelationEngine(rules.get(), properties.settings(), ledger, clock);
-            Instant latest = alerts.latestTime().orElse(null);
-            if (latest != null) {
-                Instant from = fresh.horizonFrom(latest);
-                List<SecurityAlert> recent = alerts.since(from);
-                fresh.restore(ledger.activeSince(from), recent);
-                long undecided = recent.stream().filter(a -> !ledger.isDecided(a.systemAlertId())).count();
-                if (undecided > 0) {
-                    log.info("Deciding {} stored alerts that were not decided yet", undecided);
-                    recent.forEach(fresh::decide);
-                }
+            Instant latest = alerts.latestTime().orElse(earliest);
+            Instant from = fresh.horizonFrom(earliest.isBefore(latest) ? earliest : latest);
+            List<Sighting> recent = alerts.firstSeenSince(from).stream().map(Sighting::of).toList();
+            fresh.restore(ledger.activeSince(from), recent);
+            long undecided = recent.stream().filter(a -> !ledger.isDecided(a.alert().systemAlertId())).count();
+            if (undecided > 0) {
+                log.info("Deciding {} stored alerts that were not decided yet", undecided);
+                recent.forEach(fresh::decide);
             }
             engine = fresh;
         }

@@ -20,9 +20,8 @@ final class RepeatCounter {
     }
 
     /** The number of earlier alerts like this one within the lookback; then counts this one too. */
-    int record(SecurityAlert alert) {
+    int record(SecurityAlert alert, Instant now) {
         Deque<Instant> times = seen.computeIfAbsent(key(alert), k -> new ArrayDeque<>());
-        Instant now = alert.timeGenerated();
         Instant from = now.minus(lookback);
         int count = 0;
         for (Instant t : times) {

@@ -46,7 +46,7 @@ final class Replay {
         Map<String, Integer> ruleHits = new TreeMap<>();
         try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock)) {
             for (SecurityAlert alert : ordered) {
-                Outcome outcome = engine.decide(alert);
+                Outcome outcome = engine.decide(Sighting.of(alert));
                 if (outcome.explanation() != null) {
                     outcome.explanation().hits().stream().map(RuleHit::rule).distinct()
                             .forEach(rule -> ruleHits.merge(rule, 1, Integer::sum));

@@ -19,14 +19,19 @@ public final class Alert {
     private final Set<String> entityKeys;
     private final Set<String> addresses;
     private final Set<String> hostNames;
+    private final Instant time;
     private final int repeatCount;
 
     /**
+     * @param time        when the alert was first seen: its first row's {@code TimeGenerated}. Later rows of the
+     *                    same alert (status changes) do not move it, so a decision does not depend on whether they
+     *                    had arrived yet
      * @param repeatCount how many alerts of the same name between the same source and destination came within the
      *                    lookback before this one
      */
-    public Alert(SecurityAlert alert, int repeatCount) {
+    public Alert(SecurityAlert alert, Instant time, int repeatCount) {
         this.alert = alert;
+        this.time = time;
         this.repeatCount = repeatCount;
         Set<String> addresses = new LinkedHashSet<>();
         add(addresses, alert.details().sourceDeviceAddress());
@@ -104,7 +109,7 @@ public final class Alert {
     }
 
     public Instant getTime() {
-        return alert.timeGenerated();
+        return time;
     }
 
     public String getSourceAddress() {

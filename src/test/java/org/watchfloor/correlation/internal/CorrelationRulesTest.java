@@ -100,14 +100,14 @@ class CorrelationRulesTest {
         SecurityAlert again = ot("Modbus Exception", Severity.LOW, "10.0.0.1", "10.0.0.2", T0.plusSeconds(3600));
         try (CorrelationEngine engine = new CorrelationEngine(rules, withReopenWindow(Duration.ofHours(2), 150),
                 ledger, RuleTestSupport.CLOCK)) {
-            long number = engine.decide(first).incidentNumber();
+            long number = engine.decide(Sighting.of(first)).incidentNumber();
             var snapshot = ledger.snapshot(number).orElseThrow();
             engine.restore(List.of(new org.watchfloor.incidents.IncidentSnapshot(number, snapshot.title(),
                     snapshot.severity(), org.watchfloor.incidents.IncidentStatus.Closed, snapshot.tags(),
                     snapshot.entityKeys(), snapshot.alertNameCounts(), snapshot.alertCount(),
                     snapshot.firstActivity(), snapshot.lastActivity(), T0.plusSeconds(600), null)), List.of());
 
-            Outcome outcome = engine.decide(again);
+            Outcome outcome = engine.decide(Sighting.of(again));
 
             assertThat(outcome.kind()).isEqualTo(Outcome.Kind.REOPENED);
             assertThat(outcome.incidentNumber()).isEqualTo(number);

@@ -57,7 +57,7 @@ final class RuleTestSupport {
         ReplayLedger ledger = new ReplayLedger();
         List<Outcome> outcomes;
         try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, CLOCK)) {
-            outcomes = java.util.Arrays.stream(alerts).map(engine::decide).toList();
+            outcomes = java.util.Arrays.stream(alerts).map(Sighting::of).map(engine::decide).toList();
         }
         return new Run(ledger, outcomes);
     }

@@ -36,13 +36,11 @@ final class TestIncidents {
     private TestIncidents() {
     }
 
-    /** Empties the incident tables, restarts numbering at 1 and stores the sample alerts afresh. */
+    /**
+     * Stores the sample alerts afresh and empties the incident tables, numbering from 1 again: what correlation
+     * decided on intake is wiped, so a test makes its own decisions through the ledger.
+     */
     static void resetWithSample(JdbcTemplate jdbc, AlertIntake intake) {
-        jdbc.update("DELETE FROM correlation_decision");
-        jdbc.update("DELETE FROM incident_entity");
-        jdbc.update("DELETE FROM incident_alert");
-        jdbc.update("DELETE FROM incident");
-        jdbc.update("UPDATE incident_number_counter SET last_number = 0");
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
         try {
@@ -50,6 +48,11 @@ final class TestIncidents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        jdbc.update("DELETE FROM correlation_decision");
+        jdbc.update("DELETE FROM incident_entity");
+        jdbc.update("DELETE FROM incident_alert");
+        jdbc.update("DELETE FROM incident");
+        jdbc.update("UPDATE incident_number_counter SET last_number = 0");
     }
 
     /** The alert as correlation hands it over: its time, its entity keys and a one-rule explanation. */
