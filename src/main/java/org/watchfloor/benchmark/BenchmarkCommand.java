@@ -85,14 +85,17 @@ class BenchmarkCommand implements Command {
                         + "Java %s, %s %s%n", count, batch, runtime.availableProcessors(),
                 runtime.maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        double plain = measurements.stream().filter(m -> m.path().startsWith("plain")).findFirst()
-                .orElseThrow().seconds();
-        out.printf(Locale.ROOT, "%-22s %9s %9s %9s %10s %9s %15s%n",
-                "path", "rows", "stored", "seconds", "alerts/s", "vs plain", "peak heap used");
+        Measurement plain = measurements.stream().filter(m -> m.path().startsWith("plain")).findFirst()
+                .orElseThrow();
+        out.printf(Locale.ROOT, "%-22s %8s %8s %8s %9s %9s %8s %9s %10s%n", "path", "rows", "stored", "seconds",
+                "alerts/s", "vs plain", "CPU s", "CPU vs", "peak heap");
         for (Measurement m : measurements) {
-            out.printf(Locale.ROOT, "%-22s %9d %9d %9.2f %10.0f %8.2fx %12d MB%n", m.path(), m.rows(), m.stored(),
-                    m.seconds(), m.rowsPerSecond(), m.seconds() / plain, m.peakHeapBytes() >> 20);
+            out.printf(Locale.ROOT, "%-22s %8d %8d %8.2f %9.0f %8.2fx %8.2f %8.2fx %7d MB%n", m.path(), m.rows(),
+                    m.stored(), m.seconds(), m.rowsPerSecond(), m.seconds() / plain.seconds(), m.cpuSeconds(),
+                    m.cpuSeconds() / plain.cpuSeconds(), m.peakHeapBytes() >> 20);
         }
+        out.println("(CPU s: CPU time of the whole process during the path, all threads, GC and JIT included; "
+                + "peak heap: most heap in use, garbage included)");
     }
 
     /** Spring properties given after the verb ({@code --watchfloor.intake.batch-size=2000}) configure the server. */

@@ -166,7 +166,8 @@ final class IntakeBenchmark {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         URI alerts = URI.create("http://127.0.0.1:" + port + "/api/alerts");
         heap.reset();
-        long started = System.nanoTime();
+        Stopwatch stopwatch = new Stopwatch();
+        stopwatch.start();
         for (Path body : bodies) {
             HttpRequest request = HttpRequest.newBuilder(alerts)
                     .header("Authorization", "Bearer " + token)
@@ -183,21 +184,23 @@ final class IntakeBenchmark {
                 err.println("REST intake rejected rows of " + body.getFileName() + ": " + result.path("rejections"));
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Measurement("REST POST /api/alerts", count, stored(database, IntakePath.API), seconds,
-                heap.peakBytes());
+        stopwatch.stop();
+        return new Measurement("REST POST /api/alerts", count, stored(database, IntakePath.API),
+                stopwatch.seconds(), stopwatch.cpuSeconds(), heap.peakBytes());
     }
 
     /** The same call {@code import FILE} makes, on the server's pipeline. */
     private Measurement importFile(AlertIntake intake, Path file, long count, DataSource database, HeapSampler heap)
             throws IOException, SQLException {
         heap.reset();
-        long started = System.nanoTime();
+        Stopwatch stopwatch = new Stopwatch();
+        stopwatch.start();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             intake.ingest(in, IntakePath.FILE);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return new Measurement("file import", count, stored(database, IntakePath.FILE), seconds, heap.peakBytes());
+        stopwatch.stop();
+        return new Measurement("file import", count, stored(database, IntakePath.FILE), stopwatch.seconds(),
+                stopwatch.cpuSeconds(), heap.peakBytes());
     }
 
     private static long stored(DataSource database, IntakePath path) throws SQLException {

@@ -48,7 +48,7 @@ final class PlainInsert {
             to.setAutoCommit(false);
             heap.reset();
             long rows = 0;
-            long nanos = 0;
+            Stopwatch stopwatch = new Stopwatch();
             long lastId = Long.MIN_VALUE;
             List<String> columns = null;
             PreparedStatement insert = null;
@@ -76,7 +76,7 @@ final class PlainInsert {
                     if (batch.isEmpty()) {
                         break;
                     }
-                    long started = System.nanoTime();
+                    stopwatch.start();
                     for (Object[] values : batch) {
                         for (int i = 0; i < values.length; i++) {
                             insert.setObject(i + 1, values[i]);
@@ -85,7 +85,7 @@ final class PlainInsert {
                     }
                     insert.executeBatch();
                     to.commit();
-                    nanos += System.nanoTime() - started;
+                    stopwatch.stop();
                     rows += batch.size();
                 }
             } finally {
@@ -94,7 +94,8 @@ final class PlainInsert {
                 }
             }
             long peak = heap.peakBytes();
-            return new Measurement("plain JDBC insert", rows, count(to), nanos / 1e9, peak);
+            return new Measurement("plain JDBC insert", rows, count(to), stopwatch.seconds(), stopwatch.cpuSeconds(),
+                    peak);
         }
     }
 
