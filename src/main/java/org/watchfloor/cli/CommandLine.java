@@ -33,9 +33,12 @@ public final class CommandLine {
                 .web(WebApplicationType.NONE)
                 .profiles("cli")
                 .lazyInitialization(true)
+                // no actuator endpoints: the health endpoint is built eagerly even in a lazy context, and its
+                // Camunda contributor would start the process engine and so open the database for every verb
                 .properties(Map.of("spring.main.banner-mode", "off",
                         "spring.main.log-startup-info", "false",
-                        "camunda.bpm.job-execution.enabled", "false"))
+                        "camunda.bpm.job-execution.enabled", "false",
+                        "management.endpoints.access.default", "none"))
                 .build();
         try (ConfigurableApplicationContext context = app.run(optionsOnly(verbArgs))) {
             Map<String, Command> commands = context.getBeansOfType(Command.class).values().stream()

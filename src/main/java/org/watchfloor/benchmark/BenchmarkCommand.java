@@ -1,0 +1,120 @@
+package org.watchfloor.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.watchfloor.cli.Command;
+import org.watchfloor.cli.Options;
+
+/**
+ * {@code benchmark intake}: how fast alerts get in over REST and by file import, against what the database can do
+ * with plain batch inserts of the same rows. It runs a server of its own on a fresh database in a temporary folder,
+ * so it never touches the configured one, and removes the folder when done. The exit code is 1 when an intake path
+ * stored fewer rows than it was given.
+ */
+@Component
+class BenchmarkCommand implements Command {
+
+    private static final Set<String> OPTIONS = Set.of("count", "batch");
+
+    private final ObjectProvider<Command> commands;
+    private final ObjectMapper json;
+
+    /** The verbs are looked up when the benchmark runs; the generator is one of them. */
+    BenchmarkCommand(ObjectProvider<Command> commands, ObjectMapper json) {
+        this.commands = commands;
+        this.json = json;
+    }
+
+    @Override
+    public String verb() {
+        return "benchmark";
+    }
+
+    @Override
+    public String usage() {
+        return "benchmark intake [--count 10000] [--batch 1000]   (times REST and file intake against plain "
+                + "JDBC inserts, on a throwaway server and database)";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        long count;
+        int batch;
+        try {
+            Options options = Options.parse(args, OPTIONS);
+            if (!options.words().equals(List.of("intake"))) {
+                throw new IllegalArgumentException("the benchmark to run is 'intake'");
+            }
+            count = options.number("count", 10_000, 1);
+            batch = (int) options.number("batch", 1000, 1);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("usage: java -jar watchfloor.jar " + usage());
+            return 2;
+        }
+        Command generate = commands.orderedStream().filter(c -> "generate".equals(c.verb())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the generate verb is missing"));
+        Path folder = Files.createTempDirectory("watchfloor-benchmark-");
+        try {
+            List<Measurement> measurements = new IntakeBenchmark(generate, json, out, err, springOptions(args))
+                    .run(count, batch, folder);
+            print(measurements, count, batch, out);
+            List<Measurement> incomplete = measurements.stream().filter(m -> m.stored() < m.rows()).toList();
+            incomplete.forEach(m -> err.printf("%s stored %d of %d rows%n", m.path(), m.stored(), m.rows()));
+            return incomplete.isEmpty() ? 0 : 1;
+        } finally {
+            delete(folder);
+        }
+    }
+
+    private static void print(List<Measurement> measurements, long count, int batch, PrintStream out) {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "%nintake benchmark: %d rows per path, batches of %d; %d cores, max heap %d MB, "
+                        + "Java %s, %s %s%n", count, batch, runtime.availableProcessors(),
+                runtime.maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+        Measurement plain = measurements.stream().filter(m -> m.path().startsWith("plain")).findFirst()
+                .orElseThrow();
+        out.printf(Locale.ROOT, "%-22s %8s %8s %8s %9s %9s %8s %9s %10s%n", "path", "rows", "stored", "seconds",
+                "alerts/s", "vs plain", "CPU s", "CPU vs", "peak heap");
+        for (Measurement m : measurements) {
+            out.printf(Locale.ROOT, "%-22s %8d %8d %8.2f %9.0f %8.2fx %8.2f %8.2fx %7d MB%n", m.path(), m.rows(),
+                    m.stored(), m.seconds(), m.rowsPerSecond(), m.seconds() / plain.seconds(), m.cpuSeconds(),
+                    m.cpuSeconds() / plain.cpuSeconds(), m.peakHeapBytes() >> 20);
+        }
+        out.println("(CPU s: CPU time of the whole process during the path, all threads, GC and JIT included; "
+                + "peak heap: most heap in use, garbage included)");
+    }
+
+    /** Spring properties given after the verb ({@code --watchfloor.intake.batch-size=2000}) configure the server. */
+    private static Map<String, String> springOptions(List<String> args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0 && arg.substring(0, equals).contains(".")) {
+                options.put(arg.substring(2, equals), arg.substring(equals + 1));
+            }
+        }
+        return options;
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package org.watchfloor.benchmark;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.watchfloor.WatchfloorApplication;
+import org.watchfloor.alerts.AlertIntake;
+import org.watchfloor.alerts.IntakePath;
+import org.watchfloor.alerts.IntakeResult;
+import org.watchfloor.cli.Command;
+
+/**
+ * One benchmark run in a folder of its own: generate two disjoint sets of rows, start a real Watchfloor server on
+ * a fresh database, time the REST intake of the first set and the file import of the second, then time a plain
+ * JDBC insert of the stored rows as the yardstick. Nothing outside the folder is touched.
+ */
+final class IntakeBenchmark {
+
+    private static final long WARM_UP_ROWS = 5000;
+
+    private final Command generate;
+    private final ObjectMapper json;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> serverOptions;
+
+    /** @param serverOptions Spring properties the caller gave, for the server (the benchmark's own ones win) */
+    IntakeBenchmark(Command generate, ObjectMapper json, PrintStream out, PrintStream err,
+                    Map<String, String> serverOptions) {
+        this.generate = generate;
+        this.json = json;
+        this.out = out;
+        this.err = err;
+        this.serverOptions = serverOptions;
+    }
+
+    List<Measurement> run(long count, int batchSize, Path folder) throws Exception {
+        Path restRows = generate(folder.resolve("rest-rows.json"), count, 1);
+        Path fileRows = generate(folder.resolve("file-rows.json"), count, 2);
+        Path warmUpRows = generate(folder.resolve("warm-up-rows.json"), Math.min(count, WARM_UP_ROWS), 3);
+        List<Path> bodies = split(restRows, folder.resolve("rest-batches"), batchSize);
+        String token = secret();
+        long started = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler();
+             ConfigurableApplicationContext server = startServer(folder.resolve("server"), token)) {
+            out.printf("server started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            DataSource database = server.getBean(DataSource.class);
+            warmUp(server.getBean(AlertIntake.class), warmUpRows);
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            Measurement rest = post(bodies, port, token, count, database, heap);
+            Measurement file = importFile(server.getBean(AlertIntake.class), fileRows, count, database, heap);
+            Measurement plain = PlainInsert.run(database, IntakePath.FILE.name(), folder.resolve("plain"), batchSize,
+                    heap);
+            return List.of(rest, file, plain);
+        }
+    }
+
+    /**
+     * Lets the JIT compile the reader, parser, pipeline and H2 before the clock runs, so the first timed path does
+     * not pay for it alone. The rows go in as uploads, which neither timed path counts.
+     */
+    private void warmUp(AlertIntake intake, Path rows) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(rows), 1 << 16)) {
+            IntakeResult result = intake.ingest(in, IntakePath.UPLOAD);
+            out.printf("warmed up with %d rows%n", result.accepted());
+        }
+    }
+
+    /** Rows that are all new alerts (no status updates), so every path must store exactly as many as it gets. */
+    private Path generate(Path file, long count, long seed) throws Exception {
+        int exit = generate.run(List.of("--count", String.valueOf(count), "--seed", String.valueOf(seed),
+                "--days", "7", "--updates", "0", "--format", "export", "--out", file.toString()), out, err);
+        if (exit != 0) {
+            throw new IllegalStateException("generate exited with " + exit);
+        }
+        return file;
+    }
+
+    /** A forwarder posts batches: one body per batch, written before the clock starts. */
+    private List<Path> split(Path rows, Path folder, int batchSize) throws IOException {
+        Files.createDirectories(folder);
+        JsonFactory factory = json.getFactory();
+        List<Path> bodies = new ArrayList<>();
+        try (JsonParser parser = factory.createParser(rows.toFile())) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException(rows + " is not an array of rows");
+            }
+            JsonGenerator body = null;
+            int inBody = 0;
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                if (body == null) {
+                    Path file = folder.resolve(String.format("batch-%06d.json", bodies.size() + 1));
+                    bodies.add(file);
+                    body = factory.createGenerator(file.toFile(), JsonEncoding.UTF8);
+                    body.writeStartArray();
+                }
+                body.copyCurrentStructure(parser);
+                if (++inBody == batchSize) {
+                    body.writeEndArray();
+                    body.close();
+                    body = null;
+                    inBody = 0;
+                }
+            }
+            if (body != null) {
+                body.writeEndArray();
+                body.close();
+            }
+        }
+        return bodies;
+    }
+
+    private ConfigurableApplicationContext startServer(Path dataDir, String token) {
+        Map<String, String> properties = new LinkedHashMap<>(serverOptions);
+        properties.put("server.port", "0");
+        properties.put("server.address", "127.0.0.1");
+        properties.put("watchfloor.data-dir", dataDir.toAbsolutePath().toString());
+        // named outright so that no SPRING_DATASOURCE_URL of the environment can point the benchmark at real data
+        properties.put("spring.datasource.url",
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("watchfloor") + ";AUTO_SERVER=TRUE");
+        properties.put("watchfloor.intake.bootstrap-token", token);
+        properties.put("watchfloor.admin.password", secret());
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.putIfAbsent("logging.level.root", "WARN");
+        // command-line arguments, not default properties: application.yml would override those
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(WatchfloorApplication.class).web(WebApplicationType.SERVLET).run(args);
+    }
+
+    private Measurement post(List<Path> bodies, int port, String token, long count, DataSource database,
+                             HeapSampler heap) throws IOException, InterruptedException, SQLException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        URI alerts = URI.create("http://127.0.0.1:" + port + "/api/alerts");
+        heap.reset();
+        Stopwatch stopwatch = new Stopwatch();
+        stopwatch.start();
+        for (Path body : bodies) {
+            HttpRequest request = HttpRequest.newBuilder(alerts)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(body))
+                    .build();
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("POST /api/alerts answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            JsonNode result = json.readTree(response.body());
+            if (result.path("rejected").asLong() > 0) {
+                err.println("REST intake rejected rows of " + body.getFileName() + ": " + result.path("rejections"));
+            }
+        }
+        stopwatch.stop();
+        return new Measurement("REST POST /api/alerts", count, stored(database, IntakePath.API),
+                stopwatch.seconds(), stopwatch.cpuSeconds(), heap.peakBytes());
+    }
+
+    /** The same call {@code import FILE} makes, on the server's pipeline. */
+    private Measurement importFile(AlertIntake intake, Path file, long count, DataSource database, HeapSampler heap)
+            throws IOException, SQLException {
+        heap.reset();
+        Stopwatch stopwatch = new Stopwatch();
+        stopwatch.start();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            intake.ingest(in, IntakePath.FILE);
+        }
+        stopwatch.stop();
+        return new Measurement("file import", count, stored(database, IntakePath.FILE), stopwatch.seconds(),
+                stopwatch.cpuSeconds(), heap.peakBytes());
+    }
+
+    private static long stored(DataSource database, IntakePath path) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM alert WHERE intake_path = ?")) {
+            count.setString(1, path.name());
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

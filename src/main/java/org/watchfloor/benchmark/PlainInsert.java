@@ -1,0 +1,139 @@
+package org.watchfloor.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * What the database alone can do: the rows an intake path stored, already parsed, batch-inserted with plain JDBC
+ * into an identical {@code alert} table (the DDL and indexes of {@code V1__alerts.sql}) in a fresh H2 file database
+ * opened with the app's URL options. Rows are read back a batch at a time, so the heap stays small; only binding,
+ * {@code executeBatch} and the commit of each batch are timed, as the pipeline commits each batch.
+ */
+final class PlainInsert {
+
+    private static final String MIGRATION = "/db/migration/V1__alerts.sql";
+    private static final Pattern ALERT_DDL =
+            Pattern.compile("CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)\\s+alert\\b", Pattern.CASE_INSENSITIVE);
+
+    private PlainInsert() {
+    }
+
+    /** Copies the rows stored by {@code intakePath} from {@code source} into a new database under {@code folder}. */
+    static Measurement run(DataSource source, String intakePath, Path folder, int batchSize, HeapSampler heap)
+            throws SQLException, IOException {
+        String url = "jdbc:h2:file:" + folder.resolve("watchfloor").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        try (Connection from = source.getConnection();
+             Connection to = DriverManager.getConnection(url, "sa", "")) {
+            try (Statement ddl = to.createStatement()) {
+                for (String statement : alertTableDdl()) {
+                    ddl.execute(statement);
+                }
+            }
+            to.setAutoCommit(false);
+            heap.reset();
+            long rows = 0;
+            Stopwatch stopwatch = new Stopwatch();
+            long lastId = Long.MIN_VALUE;
+            List<String> columns = null;
+            PreparedStatement insert = null;
+            try (PreparedStatement page = from.prepareStatement(
+                    "SELECT * FROM alert WHERE intake_path = ? AND id > ? ORDER BY id LIMIT ?")) {
+                while (true) {
+                    page.setString(1, intakePath);
+                    page.setLong(2, lastId);
+                    page.setInt(3, batchSize);
+                    List<Object[]> batch = new ArrayList<>(batchSize);
+                    try (ResultSet rs = page.executeQuery()) {
+                        if (columns == null) {
+                            columns = columnsWithoutId(rs.getMetaData());
+                            insert = to.prepareStatement(insertSql(columns));
+                        }
+                        while (rs.next()) {
+                            lastId = rs.getLong("id");
+                            Object[] values = new Object[columns.size()];
+                            for (int i = 0; i < values.length; i++) {
+                                values[i] = rs.getObject(columns.get(i));
+                            }
+                            batch.add(values);
+                        }
+                    }
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    stopwatch.start();
+                    for (Object[] values : batch) {
+                        for (int i = 0; i < values.length; i++) {
+                            insert.setObject(i + 1, values[i]);
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    to.commit();
+                    stopwatch.stop();
+                    rows += batch.size();
+                }
+            } finally {
+                if (insert != null) {
+                    insert.close();
+                }
+            }
+            long peak = heap.peakBytes();
+            return new Measurement("plain JDBC insert", rows, count(to), stopwatch.seconds(), stopwatch.cpuSeconds(),
+                    peak);
+        }
+    }
+
+    /** The {@code CREATE TABLE alert} and {@code CREATE INDEX ... ON alert} statements of the migration. */
+    static List<String> alertTableDdl() throws IOException {
+        String script;
+        try (InputStream in = PlainInsert.class.getResourceAsStream(MIGRATION)) {
+            if (in == null) {
+                throw new IOException(MIGRATION + " is not on the class path");
+            }
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String withoutComments = script.lines().filter(line -> !line.trim().startsWith("--"))
+                .collect(Collectors.joining("\n"));
+        return Arrays.stream(withoutComments.split(";")).map(String::trim)
+                .filter(statement -> ALERT_DDL.matcher(statement).lookingAt()).toList();
+    }
+
+    private static List<String> columnsWithoutId(ResultSetMetaData meta) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (!meta.getColumnName(i).equalsIgnoreCase("id")) {
+                columns.add(meta.getColumnName(i));
+            }
+        }
+        return columns;
+    }
+
+    private static String insertSql(List<String> columns) {
+        return "INSERT INTO alert (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM alert")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
