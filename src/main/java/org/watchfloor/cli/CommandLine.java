@@ -50,10 +50,21 @@ public final class CommandLine {
                         .forEach(c -> err.println("  java -jar watchfloor.jar " + c.usage()));
                 return 2;
             }
-            return command.run(verbArgs, out, err);
+            int exit = command.run(verbArgs, out, err);
+            finishPendingWork(context);
+            return exit;
         } catch (Exception e) {
             err.println(verb + " failed: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Only the modules the verb woke up (the context is lazy) can have work pending. */
+    private static void finishPendingWork(ConfigurableApplicationContext context) throws InterruptedException {
+        for (String name : context.getBeanNamesForType(PendingWork.class)) {
+            if (context.getBeanFactory().containsSingleton(name)) {
+                context.getBean(name, PendingWork.class).awaitCompletion();
+            }
         }
     }
 

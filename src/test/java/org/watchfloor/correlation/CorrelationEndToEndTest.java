@@ -27,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.watchfloor.Background;
 import org.watchfloor.SharedData;
 import org.watchfloor.WatchfloorApplication;
 import org.watchfloor.alerts.AlertIntake;
@@ -73,6 +74,7 @@ class CorrelationEndToEndTest {
         ArrayNode array = JSON.createArrayNode().addAll(rows);
         server.getBean(AlertIntake.class).ingest(
                 new ByteArrayInputStream(JSON.writeValueAsBytes(array)), IntakePath.API);
+        Background.finish(server);
     }
 
     /** Each incident as the set of its alert ids, with title and severity: what must not change. */

@@ -5,22 +5,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertsReceived;
+import org.watchfloor.cli.PendingWork;
 import org.watchfloor.incidents.IncidentLedger;
 
 /**
- * Decides every stored alert once it is committed, in {@code TimeGenerated} order within each batch. The engine's
- * working state is rebuilt from the database when it starts and after every rule reload; alerts that were stored
- * but not decided (the process stopped in between) are decided then, oldest first, so a restart in the middle of a
- * stream changes nothing.
+ * Decides every stored alert once its batch is committed, on a thread of its own: intake answers without waiting
+ * for the rules, and deciding runs beside the next batch's parsing. One thread keeps the order of batches, and the
+ * alerts of a batch are decided in the order first seen, in one transaction. The engine's working state is rebuilt
+ * from the database when it starts and after every rule reload; alerts stored but not decided yet (the process
+ * stopped in between) are decided then, oldest first, so a restart in the middle of a stream changes nothing.
  */
 @Service
-class CorrelationService {
+class CorrelationService implements PendingWork, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationService.class);
 
@@ -28,70 +36,91 @@ class CorrelationService {
     private final CorrelationProperties properties;
     private final IncidentLedger ledger;
     private final AlertQueries alerts;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "correlation");
+        thread.setDaemon(true);
+        return thread;
+    });
     private CorrelationEngine engine;
 
     CorrelationService(ActiveRules rules, CorrelationProperties properties, IncidentLedger ledger,
-                       AlertQueries alerts, Clock clock) {
+                       AlertQueries alerts, TransactionTemplate transactions, Clock clock) {
         this.rules = rules;
         this.properties = properties;
         this.ledger = ledger;
         this.alerts = alerts;
+        this.transactions = transactions;
         this.clock = clock;
-        rules.onReload(this::restart);
+        rules.onReload(reloaded -> worker.execute(this::reset));
     }
 
-    /**
-     * After the batch is committed. A failure here never fails the intake: the alerts are stored, and what was not
-     * decided is decided when the working state is next rebuilt.
-     */
     @TransactionalEventListener
     void on(AlertsReceived received) {
         List<String> ids = new ArrayList<>(received.newAlertIds());
         ids.addAll(received.updatedAlertIds());
+        worker.execute(() -> decideStored(ids));
+    }
+
+    @Override
+    public void awaitCompletion() throws InterruptedException {
         try {
-            decide(alerts.findAll(ids).stream().map(Sighting::of).toList());
-        } catch (RuntimeException e) {
-            log.error("Could not decide {} alerts of an intake over {}; they are decided at the next rebuild",
-                    ids.size(), received.path(), e);
-            reset();
+            worker.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the correlation worker failed", e.getCause());
         }
     }
 
-    /** Decides the alerts, oldest first; alerts decided before are passed over. */
-    synchronized void decide(List<Sighting> batch) {
-        List<Sighting> ordered = batch.stream().sorted(Comparator.comparing(Sighting::firstSeen)
-                .thenComparing(s -> s.alert().systemAlertId())).toList();
-        if (!ordered.isEmpty()) {
-            Instant earliest = ordered.get(0).firstSeen();
-            ordered.forEach(alert -> decide(alert, earliest));
+    /** Lets the worker finish what it was handed before the application stops. */
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(1, TimeUnit.MINUTES)) {
+            log.warn("Stopped with alerts still to decide; they are decided at the next start");
         }
     }
 
     /**
-     * The working state is a cache of the database; when the ledger refuses a decision made from it (the incident
-     * changed behind the engine's back: closed, removed, or the alert decided elsewhere), the state is rebuilt from
-     * the database and the alert decided again.
+     * A failure never loses an alert: it stays stored, undecided, and is decided when the working state is next
+     * rebuilt, which a failure forces.
      */
-    private void decide(Sighting alert, Instant earliest) {
+    private void decideStored(List<String> ids) {
         try {
-            engine(earliest).decide(alert);
-        } catch (RuntimeException stale) {
-            log.warn("Correlation's working state disagreed with the database ({}); rebuilding it", stale.getMessage());
+            decide(alerts.findAll(ids).stream().map(Sighting::of).toList());
+        } catch (RuntimeException e) {
+            log.error("Could not decide {} alerts; they are decided at the next rebuild", ids.size(), e);
             reset();
-            engine(earliest).decide(alert);
         }
     }
 
-    private synchronized void reset() {
+    /**
+     * Decides the alerts, oldest first; alerts decided before are passed over. The working state is a cache of the
+     * database: when the ledger refuses a decision made from it (the incident changed behind the engine's back),
+     * the batch is rolled back, the state rebuilt from the database and the batch decided again.
+     */
+    void decide(List<Sighting> batch) {
+        List<Sighting> ordered = batch.stream().sorted(Comparator.comparing(Sighting::firstSeen)
+                .thenComparing(s -> s.alert().systemAlertId())).toList();
+        if (ordered.isEmpty()) {
+            return;
+        }
+        Instant earliest = ordered.get(0).firstSeen();
+        try {
+            transactions.executeWithoutResult(tx -> ordered.forEach(a -> engine(earliest).decide(a)));
+        } catch (RuntimeException stale) {
+            log.warn("Correlation's working state disagreed with the database ({}); rebuilding it",
+                    stale.getMessage());
+            reset();
+            transactions.executeWithoutResult(tx -> ordered.forEach(a -> engine(earliest).decide(a)));
+        }
+    }
+
+    private void reset() {
         if (engine != null) {
             engine.close();
             engine = null;
         }
-    }
-
-    private void restart(RuleSet reloaded) {
-        reset();
     }
 
     /**

@@ -146,7 +146,7 @@ class JdbcIncidentLedger implements IncidentLedger {
         Instant now = clock.instant();
         place(incident.id(), incident.number(), attached, now);
         Severity after = severity.compareTo(incident.severity()) > 0 ? severity : incident.severity();
-        store.update(incident.id(), after, merge(incident.tags(), tags), aggregate(store.alerts(incident.id())), now);
+        store.update(incident.id(), after, merge(incident.tags(), tags), aggregate(incident, refs(attached)), now);
         return after;
     }
 
@@ -162,6 +162,27 @@ class JdbcIncidentLedger implements IncidentLedger {
         } catch (DuplicateKeyException e) {
             throw decidedMeanwhile(ids(attached), e);
         }
+    }
+
+    /**
+     * The incident's derived fields with alerts added. Alerts that come in time order are folded into what the
+     * incident holds, reading only them, so joining a large incident costs no more than joining a small one; a late
+     * alert (earlier than the incident's last activity) has everything recomputed, to put its techniques in place.
+     */
+    private Aggregate aggregate(IncidentRow incident, List<AlertRef> added) {
+        boolean inOrder = added.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity()));
+        if (!inOrder) {
+            return aggregate(store.alerts(incident.id()));
+        }
+        Aggregate of = aggregate(added);
+        List<String> tactics = new ArrayList<>(incident.tactics());
+        tactics.addAll(of.tactics());
+        Set<String> techniques = new LinkedHashSet<>(incident.techniques());
+        techniques.addAll(of.techniques());
+        Set<String> sites = new LinkedHashSet<>(incident.sites());
+        sites.addAll(of.sites());
+        return new Aggregate(KillChain.order(tactics), List.copyOf(techniques), List.copyOf(sites),
+                incident.alertCount() + added.size(), incident.firstActivity(), of.lastActivity());
     }
 
     /**

@@ -15,8 +15,10 @@ import java.util.Iterator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.watchfloor.Background;
 import org.watchfloor.SharedData;
 import org.watchfloor.WatchfloorTest;
 
@@ -27,6 +29,8 @@ class AlertApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
@@ -35,6 +39,7 @@ class AlertApiTest {
 
     @BeforeEach
     void emptyStore() {
+        Background.finish(context);
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
     }

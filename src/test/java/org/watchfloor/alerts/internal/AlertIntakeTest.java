@@ -19,10 +19,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.watchfloor.Background;
 import org.watchfloor.SharedData;
 import org.watchfloor.WatchfloorTest;
 import org.watchfloor.alerts.AlertFilter;
@@ -39,6 +41,8 @@ import org.watchfloor.alerts.StoredAlert;
 class AlertIntakeTest {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     AlertIntake intake;
     @Autowired
     AlertQueries alerts;
@@ -51,6 +55,7 @@ class AlertIntakeTest {
 
     @BeforeEach
     void emptyStore() {
+        Background.finish(context);
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
         events.received.clear();

@@ -17,9 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.watchfloor.Background;
 import org.watchfloor.WatchfloorTest;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
@@ -41,6 +43,8 @@ class IncidentApiTest {
     @LocalServerPort
     int port;
     @Autowired
+    ApplicationContext context;
+    @Autowired
     IncidentLedger ledger;
     @Autowired
     AlertIntake intake;
@@ -59,7 +63,7 @@ class IncidentApiTest {
 
     @BeforeEach
     void fourIncidents() {
-        TestIncidents.resetWithSample(jdbc, intake);
+        TestIncidents.resetWithSample(context);
         chain = ledger.open(new NewIncident("Multistage attack on plc-plant-linea-00", Severity.MEDIUM,
                 List.of("multistage"), "10.10.1.13", List.of(chainAlert(0)))).number();
         ledger.attach(chain, List.of(chainAlert(1)), Severity.MEDIUM, List.of());

@@ -21,8 +21,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.watchfloor.Background;
 import org.watchfloor.WatchfloorTest;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
@@ -47,6 +49,8 @@ import org.watchfloor.incidents.RuleHit;
 class IncidentLedgerTest {
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     IncidentLedger ledger;
     @Autowired
     AlertIntake intake;
@@ -61,7 +65,7 @@ class IncidentLedgerTest {
 
     @BeforeEach
     void cleanStoreWithTheSample() {
-        TestIncidents.resetWithSample(jdbc, intake);
+        TestIncidents.resetWithSample(context);
         List<StoredAlert> newestFirst = new ArrayList<>(alerts.search(AlertFilter.ALL, 0, 1000));
         Collections.reverse(newestFirst);
         sample = newestFirst.stream().filter(a -> !CHAIN.contains(a.alert().systemAlertId())).toList();

@@ -74,7 +74,7 @@ class IncidentPostgresTest {
         ledger = app.getBean(IncidentLedger.class);
         alerts = app.getBean(AlertQueries.class);
         jdbc = app.getBean(JdbcTemplate.class);
-        TestIncidents.resetWithSample(jdbc, app.getBean(AlertIntake.class));
+        TestIncidents.resetWithSample(app);
         sample = alerts.search(AlertFilter.ALL, 0, 1000).stream()
                 .filter(a -> !CHAIN.contains(a.alert().systemAlertId()))
                 .sorted(Comparator.comparing(a -> a.alert().timeGenerated())).toList();

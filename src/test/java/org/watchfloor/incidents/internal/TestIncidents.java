@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.ApplicationContext;
+import org.watchfloor.Background;
 import org.watchfloor.SharedData;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.IntakePath;
@@ -40,14 +42,18 @@ final class TestIncidents {
      * Stores the sample alerts afresh and empties the incident tables, numbering from 1 again: what correlation
      * decided on intake is wiped, so a test makes its own decisions through the ledger.
      */
-    static void resetWithSample(JdbcTemplate jdbc, AlertIntake intake) {
+    static void resetWithSample(ApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Background.finish(context);
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
         try {
-            intake.ingest(new ByteArrayInputStream(SharedData.bytes(SharedData.SAMPLE)), IntakePath.FILE);
+            context.getBean(AlertIntake.class).ingest(
+                    new ByteArrayInputStream(SharedData.bytes(SharedData.SAMPLE)), IntakePath.FILE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Background.finish(context);
         jdbc.update("DELETE FROM correlation_decision");
         jdbc.update("DELETE FROM incident_entity");
         jdbc.update("DELETE FROM incident_alert");

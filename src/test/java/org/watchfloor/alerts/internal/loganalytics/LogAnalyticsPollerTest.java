@@ -17,8 +17,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.watchfloor.Background;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.actuate.health.HealthContributorRegistry;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -99,6 +101,8 @@ class LogAnalyticsPollerTest {
     }
 
     @Autowired
+    ApplicationContext context;
+    @Autowired
     LogAnalyticsPoller poller;
     @Autowired
     LogAnalyticsHealthIndicator health;
@@ -121,6 +125,7 @@ class LogAnalyticsPollerTest {
 
     @BeforeEach
     void clean() {
+        Background.finish(context);
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
         jdbc.update("DELETE FROM log_analytics_watermark");
