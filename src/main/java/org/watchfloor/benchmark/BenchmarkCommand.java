@@ -87,10 +87,10 @@ class BenchmarkCommand implements Command {
                 System.getProperty("os.arch"));
         Measurement plain = measurements.stream().filter(m -> m.path().startsWith("plain")).findFirst()
                 .orElseThrow();
-        out.printf(Locale.ROOT, "%-22s %8s %8s %8s %9s %9s %8s %9s %10s%n", "path", "rows", "stored", "seconds",
+        out.printf(Locale.ROOT, "%-24s %8s %8s %8s %9s %9s %8s %9s %10s%n", "path", "rows", "stored", "seconds",
                 "alerts/s", "vs plain", "CPU s", "CPU vs", "peak heap");
         for (Measurement m : measurements) {
-            out.printf(Locale.ROOT, "%-22s %8d %8d %8.2f %9.0f %8.2fx %8.2f %8.2fx %7d MB%n", m.path(), m.rows(),
+            out.printf(Locale.ROOT, "%-24s %8d %8d %8.2f %9.0f %8.2fx %8.2f %8.2fx %7d MB%n", m.path(), m.rows(),
                     m.stored(), m.seconds(), m.rowsPerSecond(), m.seconds() / plain.seconds(), m.cpuSeconds(),
                     m.cpuSeconds() / plain.cpuSeconds(), m.peakHeapBytes() >> 20);
         }

@@ -39,6 +39,7 @@ import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
 import org.watchfloor.cli.Command;
+import org.watchfloor.cli.PendingWork;
 
 /**
  * One benchmark run in a folder of its own: generate two disjoint sets of rows, start a real Watchfloor server on
@@ -79,10 +80,11 @@ final class IntakeBenchmark {
             warmUp(server.getBean(AlertIntake.class), warmUpRows);
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             Measurement rest = post(bodies, port, token, count, database, heap);
-            Measurement file = importFile(server.getBean(AlertIntake.class), fileRows, count, database, heap);
+            finishDecisions(server);
+            List<Measurement> file = importFile(server, fileRows, count, database, heap);
             Measurement plain = PlainInsert.run(database, IntakePath.FILE.name(), folder.resolve("plain"), batchSize,
                     heap);
-            return List.of(rest, file, plain);
+            return List.of(rest, file.get(0), file.get(1), plain);
         }
     }
 
@@ -190,17 +192,47 @@ final class IntakeBenchmark {
     }
 
     /** The same call {@code import FILE} makes, on the server's pipeline. */
-    private Measurement importFile(AlertIntake intake, Path file, long count, DataSource database, HeapSampler heap)
-            throws IOException, SQLException {
+    /**
+     * The file import, timed twice: until the intake answers, and on until correlation has decided every alert it
+     * stored (intake → decisions → stored incidents), which runs on its own thread meanwhile.
+     */
+    private List<Measurement> importFile(ConfigurableApplicationContext server, Path file, long count,
+                                         DataSource database, HeapSampler heap) throws Exception {
         heap.reset();
         Stopwatch stopwatch = new Stopwatch();
+        Stopwatch untilDecided = new Stopwatch();
         stopwatch.start();
+        untilDecided.start();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            intake.ingest(in, IntakePath.FILE);
+            server.getBean(AlertIntake.class).ingest(in, IntakePath.FILE);
         }
         stopwatch.stop();
-        return new Measurement("file import", count, stored(database, IntakePath.FILE), stopwatch.seconds(),
-                stopwatch.cpuSeconds(), heap.peakBytes());
+        Measurement intake = new Measurement("file import", count, stored(database, IntakePath.FILE),
+                stopwatch.seconds(), stopwatch.cpuSeconds(), heap.peakBytes());
+        finishDecisions(server);
+        untilDecided.stop();
+        Measurement decided = new Measurement("file import + decisions", count, decided(database, IntakePath.FILE),
+                untilDecided.seconds(), untilDecided.cpuSeconds(), heap.peakBytes());
+        return List.of(intake, decided);
+    }
+
+    private static void finishDecisions(ConfigurableApplicationContext server) throws InterruptedException {
+        for (PendingWork work : server.getBeansOfType(PendingWork.class).values()) {
+            work.awaitCompletion();
+        }
+    }
+
+    /** Alerts of the path that correlation decided on: in an incident, suppressed or left without one. */
+    private static long decided(DataSource database, IntakePath path) throws SQLException {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM alert a WHERE intake_path = ?"
+                     + " AND EXISTS (SELECT 1 FROM correlation_decision d WHERE d.system_alert_id = a.system_alert_id)")) {
+            query.setString(1, path.name());
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static long stored(DataSource database, IntakePath path) throws SQLException {

@@ -29,15 +29,14 @@ import org.watchfloor.incidents.RuleHit;
 
 /**
  * Decides alert by alert with one rule set. The rules see the alert, the incidents it could belong with (found
- * through an index of entity keys and alert names, so a decision costs the same with ten or ten thousand open
- * incidents), the IT alerts of its source host, the settings and the watchlists. The engine then carries the
+ * through an index of entity keys and alert names), the IT alerts of its source host, the settings and the watchlists. The engine then carries the
  * decision out through the {@link IncidentLedger} and keeps its working state in step; that state is only a cache
  * of what the ledger holds, so {@link #restore} rebuilds it after a restart and the same alerts give the same
  * incidents. One engine decides one alert at a time.
  */
 final class CorrelationEngine implements AutoCloseable {
 
-    private static final int PRUNE_EVERY = 1000;
+    private static final int PRUNE_EVERY = 10_000;
 
     private final Settings settings;
     private final IncidentLedger ledger;
@@ -48,6 +47,7 @@ final class CorrelationEngine implements AutoCloseable {
     private final Map<Long, Incident> incidents = new HashMap<>();
     private final Map<String, Set<Incident>> byEntity = new HashMap<>();
     private final Map<String, Set<Incident>> byName = new HashMap<>();
+    private final Map<String, Set<Incident>> byNameAndEntity = new HashMap<>();
     private final Map<String, Incident> multistageByHost = new HashMap<>();
     private final Map<String, List<ItAlert>> itAlertsByHost = new HashMap<>();
     private final Map<String, ItAlert> itAlerts = new HashMap<>();
@@ -221,13 +221,30 @@ final class CorrelationEngine implements AutoCloseable {
                 .thenComparing(Comparator.comparingLong(Incident::getNumber).reversed())).orElseThrow();
     }
 
+    /**
+     * The incidents the rules get to see for an alert: those it could be grouped with under the configured grouping
+     * (sharing an entity key and/or its name). An index narrows them, so a decision costs the same with ten or ten
+     * thousand incidents in reach; the rules then apply the time windows, status and cap.
+     */
     private Set<Incident> candidates(Alert alert) {
-        Set<Incident> found = new LinkedHashSet<>();
-        for (String key : alert.getEntityKeys()) {
-            found.addAll(byEntity.getOrDefault(key, Set.of()));
-        }
-        found.addAll(byName.getOrDefault(alert.getName(), Set.of()));
-        return found;
+        return switch (settings.grouping()) {
+            case "name-and-entity" -> {
+                Set<Incident> found = new LinkedHashSet<>();
+                for (String key : alert.getEntityKeys()) {
+                    found.addAll(byNameAndEntity.getOrDefault(nameAndEntity(alert.getName(), key), Set.of()));
+                }
+                yield found;
+            }
+            case "entity" -> {
+                Set<Incident> found = new LinkedHashSet<>();
+                for (String key : alert.getEntityKeys()) {
+                    found.addAll(byEntity.getOrDefault(key, Set.of()));
+                }
+                yield found;
+            }
+            case "name" -> new LinkedHashSet<>(byName.getOrDefault(alert.getName(), Set.of()));
+            default -> Set.of();
+        };
     }
 
     private Set<ItAlert> itCandidates(Alert alert) {
@@ -249,22 +266,53 @@ final class CorrelationEngine implements AutoCloseable {
         if (previous != null) {
             unindex(previous);
         }
-        incident.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
-        names(incident).forEach(n -> byName.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(incident));
         if (incident.isMultistage()) {
             multistageByHost.put(incident.getMultistageHost(), incident);
         }
+        if (incident.isFull()) {
+            return;
+        }
+        incident.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+        names(incident).forEach(n -> byName.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(incident));
+        for (String n : names(incident)) {
+            incident.getEntityKeys().forEach(k -> byNameAndEntity
+                    .computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident));
+        }
     }
 
+    /**
+     * Keeps the indexes in step with an incident that took an alert in. The name-and-entity index pairs every name
+     * with every key of the incident, as the rule compares them: a new name meets all keys, a new key all names.
+     */
     private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
+        boolean newName = !incident.hasAlertNamed(alert.getName());
+        Set<String> newKeys = new LinkedHashSet<>(alert.getEntityKeys());
+        newKeys.removeAll(incident.getEntityKeys());
         incident.absorb(alert, severity, tags);
-        alert.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+        if (incident.isFull()) {
+            unindex(incident);
+            return;
+        }
+        newKeys.forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
         byName.computeIfAbsent(alert.getName(), x -> new LinkedHashSet<>()).add(incident);
+        for (String n : names(incident)) {
+            for (String k : newName ? incident.getEntityKeys() : newKeys) {
+                byNameAndEntity.computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident);
+            }
+        }
     }
 
+    private static String nameAndEntity(String name, String key) {
+        return name + '\u0000' + key;
+    }
+
+    /** Takes an incident out of the candidate indexes: a full one can take no alert, a pruned one none in reach. */
     private void unindex(Incident incident) {
         incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
         names(incident).forEach(n -> remove(byName, n, incident));
+        for (String n : names(incident)) {
+            incident.getEntityKeys().forEach(k -> remove(byNameAndEntity, nameAndEntity(n, k), incident));
+        }
         multistageByHost.remove(incident.getMultistageHost(), incident);
     }
 

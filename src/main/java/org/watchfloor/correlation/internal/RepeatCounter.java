@@ -20,15 +20,24 @@ final class RepeatCounter {
     }
 
     /** The number of earlier alerts like this one within the lookback; then counts this one too. */
+    /**
+     * Alerts come nearly in time order, so the times of one key are kept oldest first and the count costs only the
+     * few times at either end that fall outside the window.
+     */
     int record(SecurityAlert alert, Instant now) {
         Deque<Instant> times = seen.computeIfAbsent(key(alert), k -> new ArrayDeque<>());
         Instant from = now.minus(lookback);
-        int count = 0;
-        for (Instant t : times) {
-            if (!t.isBefore(from) && !t.isAfter(now)) {
-                count++;
-            }
+        while (!times.isEmpty() && times.peekFirst().isBefore(from)) {
+            times.pollFirst();
         }
+        int later = 0;
+        for (Iterator<Instant> newest = times.descendingIterator(); newest.hasNext(); ) {
+            if (!newest.next().isAfter(now)) {
+                break;
+            }
+            later++;
+        }
+        int count = times.size() - later;
         times.addLast(now);
         return count;
     }

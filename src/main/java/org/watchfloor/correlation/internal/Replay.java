@@ -3,12 +3,16 @@ package org.watchfloor.correlation.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.watchfloor.alerts.AlertReader;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
@@ -21,8 +25,12 @@ import org.watchfloor.incidents.RuleHit;
  */
 final class Replay {
 
+    /**
+     * What the replay found; {@code decided} (how many alerts were decided) and {@code decidingNanos} (the time
+     * spent deciding, reading and parsing left out) are for the timing line only.
+     */
     record Result(List<ReplayedIncident> incidents, List<Suppressed> suppressed, long rejected,
-                  Map<String, Integer> ruleHits) {
+                  Map<String, Integer> ruleHits, @JsonIgnore long decided, @JsonIgnore long decidingNanos) {
     }
 
     record ReplayedIncident(long number, String title, Severity severity, List<String> tags, List<String> alertIds,
@@ -35,22 +43,46 @@ final class Replay {
     private Replay() {
     }
 
+    /**
+     * Alerts are decided as they stream in, held back until no earlier alert can still come within the lookback:
+     * a file of any length needs memory for one lookback of alerts, and alerts out of order by less than that are
+     * decided in time order.
+     */
     static Result run(InputStream alerts, AlertReader reader, RuleSet rules, Settings settings, Clock clock)
             throws IOException {
-        Map<String, SecurityAlert> firstRows = new LinkedHashMap<>();
-        AlertReader.Summary summary = reader.read(alerts, a -> firstRows.putIfAbsent(a.systemAlertId(), a));
-        List<SecurityAlert> ordered = new ArrayList<>(firstRows.values());
-        ordered.sort(Comparator.comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId));
-
         ReplayLedger ledger = new ReplayLedger();
         Map<String, Integer> ruleHits = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        PriorityQueue<SecurityAlert> held = new PriorityQueue<>(
+                Comparator.comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId));
+        AlertReader.Summary summary;
+        long[] deciding = {0};
         try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock)) {
-            for (SecurityAlert alert : ordered) {
+            Consumer<SecurityAlert> decide = alert -> {
+                long started = System.nanoTime();
                 Outcome outcome = engine.decide(Sighting.of(alert));
+                deciding[0] += System.nanoTime() - started;
                 if (outcome.explanation() != null) {
                     outcome.explanation().hits().stream().map(RuleHit::rule).distinct()
                             .forEach(rule -> ruleHits.merge(rule, 1, Integer::sum));
                 }
+            };
+            Instant[] latest = {Instant.MIN};
+            summary = reader.read(alerts, alert -> {
+                if (!seen.add(alert.systemAlertId())) {
+                    return;
+                }
+                held.add(alert);
+                if (alert.timeGenerated().isAfter(latest[0])) {
+                    latest[0] = alert.timeGenerated();
+                }
+                Instant settled = latest[0].minus(settings.lookback());
+                while (!held.isEmpty() && held.peek().timeGenerated().isBefore(settled)) {
+                    decide.accept(held.poll());
+                }
+            });
+            while (!held.isEmpty()) {
+                decide.accept(held.poll());
             }
         }
         List<ReplayedIncident> incidents = ledger.incidents().stream().map(i -> new ReplayedIncident(i.number,
@@ -58,7 +90,7 @@ final class Replay {
         List<Suppressed> suppressed = ledger.unattached().stream()
                 .filter(e -> e.outcome().equals(Outcome.Kind.SUPPRESSED.words()))
                 .map(e -> new Suppressed(e.systemAlertId(), e.reason())).toList();
-        return new Result(incidents, suppressed, summary.rejected(), ruleHits);
+        return new Result(incidents, suppressed, summary.rejected(), ruleHits, seen.size(), deciding[0]);
     }
 
 }
