@@ -78,6 +78,7 @@ final class IntakeBenchmark {
             out.printf("server started in %.1f s%n", (System.nanoTime() - started) / 1e9);
             DataSource database = server.getBean(DataSource.class);
             warmUp(server.getBean(AlertIntake.class), warmUpRows);
+            finishDecisions(server);
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             Measurement rest = post(bodies, port, token, count, database, heap);
             finishDecisions(server);

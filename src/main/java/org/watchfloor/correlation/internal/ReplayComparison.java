@@ -15,7 +15,10 @@ import java.util.TreeSet;
 record ReplayComparison(String otherRules, int incidents, int otherIncidents, List<MovedAlert> movedAlerts,
                         Map<String, RuleCount> ruleHits) {
 
-    /** An alert whose incident differs: the incident's title in each run, or null where it opens none. */
+    /**
+     * An alert whose incident differs: in each run, the incident's title and the alert that opened it (numbers
+     * differ between runs as soon as one more incident opens earlier), or null where it lands in none.
+     */
     record MovedAlert(String systemAlertId, String incident, String otherIncident) {
     }
 
@@ -48,7 +51,8 @@ record ReplayComparison(String otherRules, int incidents, int otherIncidents, Li
 
     private static Map<String, String> titles(Replay.Result result) {
         Map<String, String> titles = new HashMap<>();
-        result.incidents().forEach(i -> i.alertIds().forEach(id -> titles.put(id, "#" + i.number() + " " + i.title())));
+        result.incidents().forEach(i -> i.alertIds().forEach(id -> titles.put(id,
+                i.title() + " (opened by " + i.alertIds().get(0) + ")")));
         return titles;
     }
 }
