@@ -148,7 +148,9 @@ public final class Decision {
     private void hit(RuleContext rule, String action) {
         List<String> matched = new ArrayList<>();
         for (Object fact : rule.getMatch().getObjects()) {
-            if (fact != this && !(fact instanceof Settings)) {
+            if (fact == this) {
+                matched.add(String.valueOf(alert));
+            } else if (!(fact instanceof Settings)) {
                 matched.add(String.valueOf(fact));
             }
         }
