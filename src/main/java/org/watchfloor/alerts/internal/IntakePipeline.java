@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,29 +63,88 @@ class IntakePipeline implements AlertIntake {
     public IntakeResult ingest(InputStream json, IntakePath path) throws IOException {
         Tally tally = new Tally();
         List<AlertRowReader.RawRow> batch = new ArrayList<>(properties.batchSize());
-        try {
-            reader.read(json, row -> {
-                batch.add(row);
-                if (batch.size() >= properties.batchSize()) {
-                    store(batch, path, tally);
-                    batch.clear();
-                }
-            });
-        } catch (AlertRowReader.UnreadableDocumentException e) {
-            store(batch, path, tally);
-            log.warn("Intake over {} stopped after {} rows: {}", path, tally.received, e.getMessage());
-            throw new MalformedIntakeException(e.getMessage(), tally.result(), e);
+        try (Storer storer = new Storer(path, tally)) {
+            try {
+                reader.read(json, row -> {
+                    batch.add(row);
+                    if (batch.size() >= properties.batchSize()) {
+                        storer.store(parse(batch));
+                        batch.clear();
+                    }
+                });
+            } catch (AlertRowReader.UnreadableDocumentException e) {
+                storer.store(parse(batch));
+                storer.finish();
+                log.warn("Intake over {} stopped after {} rows: {}", path, tally.received, e.getMessage());
+                throw new MalformedIntakeException(e.getMessage(), tally.result(), e);
+            }
+            storer.store(parse(batch));
+            storer.finish();
         }
-        store(batch, path, tally);
         return tally.result();
     }
 
-    private void store(List<AlertRowReader.RawRow> rows, IntakePath path, Tally tally) {
-        if (rows.isEmpty()) {
-            return;
+    private List<ParsedRow> parse(List<AlertRowReader.RawRow> rows) {
+        return rows.stream().map(r -> parser.parse(r.index(), r.node(), r.raw())).toList();
+    }
+
+    /**
+     * Stores batches on a thread of its own while the caller reads and parses the next one, so the JSON work and
+     * the database work of one intake overlap on two cores. One batch is stored at a time, in order, and at most
+     * one more waits parsed: memory stays at two batches however long the document.
+     */
+    private final class Storer implements AutoCloseable {
+
+        private final IntakePath path;
+        private final Tally tally;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread storing = new Thread(r, "intake-store");
+            storing.setDaemon(true);
+            return storing;
+        });
+        private Future<?> pending;
+
+        Storer(IntakePath path, Tally tally) {
+            this.path = path;
+            this.tally = tally;
         }
+
+        void store(List<ParsedRow> rows) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            finish();
+            pending = thread.submit(() -> IntakePipeline.this.store(rows, path, tally));
+        }
+
+        /** Waits for the batch being stored; its failure is the intake's. */
+        void finish() {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while storing alerts", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pending = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdown();
+        }
+    }
+
+    private void store(List<ParsedRow> parsed, IntakePath path, Tally tally) {
         Instant now = clock.instant();
-        List<ParsedRow> parsed = rows.stream().map(r -> parser.parse(r.index(), r.node(), r.raw())).toList();
         for (int attempt = 1; ; attempt++) {
             try {
                 Tally batch = transactions.execute(tx -> storeOnce(parsed, path, now));
