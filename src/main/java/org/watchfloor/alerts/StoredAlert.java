@@ -20,8 +20,4 @@ public record StoredAlert(
         IntakePath intakePath,
         List<String> parseWarnings,
         String raw) {
-
-    public StoredAlert withoutRaw() {
-        return new StoredAlert(id, alert, firstSeen, receivedAt, updatedAt, revision, intakePath, parseWarnings, null);
-    }
 }

@@ -55,6 +55,11 @@ class AlertStore {
 
     private static final String SELECT = "SELECT * FROM alert";
 
+    /** Every column but the raw row, for listings and bulk reads that never show it. */
+    private static final String SELECT_WITHOUT_RAW = "SELECT id, system_alert_id, first_seen, received_at, revision, "
+            + String.join(", ", COLUMNS.stream().filter(c -> !c.equals("raw")).toList())
+            + ", CAST(NULL AS VARCHAR) AS raw FROM alert";
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -155,8 +160,8 @@ class AlertStore {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         params.addValue("limit", size).addValue("offset", (long) page * size);
-        return named.query(SELECT + where + " ORDER BY time_generated DESC, id DESC LIMIT :limit OFFSET :offset",
-                params, mapper).stream().map(StoredAlert::withoutRaw).toList();
+        return named.query(SELECT_WITHOUT_RAW + where
+                + " ORDER BY time_generated DESC, id DESC LIMIT :limit OFFSET :offset", params, mapper);
     }
 
     Optional<Instant> latestTime() {
@@ -165,8 +170,8 @@ class AlertStore {
     }
 
     List<StoredAlert> firstSeenSince(Instant from) {
-        return jdbc.query(SELECT + " WHERE first_seen >= ? ORDER BY first_seen, system_alert_id", mapper, time(from))
-                .stream().map(StoredAlert::withoutRaw).toList();
+        return jdbc.query(SELECT_WITHOUT_RAW + " WHERE first_seen >= ? ORDER BY first_seen, system_alert_id", mapper,
+                time(from));
     }
 
     long count(AlertFilter filter) {
