@@ -10,6 +10,7 @@ public interface AlertQueries {
 
     Optional<StoredAlert> find(String systemAlertId);
 
+    /** The alerts with these ids, oldest first, without their raw rows. */
     List<StoredAlert> findAll(Collection<String> systemAlertIds);
 
     /** A page of alerts, newest {@code TimeGenerated} first, without their raw rows. */

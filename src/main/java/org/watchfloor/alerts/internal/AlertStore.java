@@ -152,7 +152,7 @@ class AlertStore {
         if (systemAlertIds.isEmpty()) {
             return List.of();
         }
-        return named.query(SELECT + " WHERE system_alert_id IN (:ids) ORDER BY time_generated, id",
+        return named.query(SELECT_WITHOUT_RAW + " WHERE system_alert_id IN (:ids) ORDER BY time_generated, id",
                 new MapSqlParameterSource("ids", systemAlertIds), mapper);
     }
 
