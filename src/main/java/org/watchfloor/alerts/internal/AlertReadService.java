@@ -3,6 +3,7 @@ package org.watchfloor.alerts.internal;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,11 @@ class AlertReadService implements AlertQueries {
     @Override
     public long count(AlertFilter filter) {
         return store.count(filter);
+    }
+
+    @Override
+    public Map<String, List<String>> techniques(Collection<String> systemAlertIds) {
+        return store.techniques(systemAlertIds);
     }
 
     @Override

@@ -164,6 +164,18 @@ class AlertStore {
                 + " ORDER BY time_generated DESC, id DESC LIMIT :limit OFFSET :offset", params, mapper);
     }
 
+    Map<String, List<String>> techniques(Collection<String> systemAlertIds) {
+        Map<String, List<String>> techniques = new HashMap<>();
+        if (!systemAlertIds.isEmpty()) {
+            named.query("SELECT system_alert_id, techniques FROM alert WHERE system_alert_id IN (:ids)",
+                    new MapSqlParameterSource("ids", systemAlertIds),
+                    rs -> {
+                        techniques.put(rs.getString(1), SecurityAlertParser.list(rs.getString(2)));
+                    });
+        }
+        return techniques;
+    }
+
     Optional<Instant> latestTime() {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(time_generated) FROM alert", OffsetDateTime.class))
                 .map(OffsetDateTime::toInstant);

@@ -165,24 +165,37 @@ class JdbcIncidentLedger implements IncidentLedger {
     }
 
     /**
-     * The incident's derived fields with alerts added. Alerts that come in time order are folded into what the
-     * incident holds, reading only them, so joining a large incident costs no more than joining a small one; a late
-     * alert (earlier than the incident's last activity) has everything recomputed, to put its techniques in place.
+     * The incident's derived fields with alerts added, reading only the new alerts: tactics have a fixed
+     * (kill-chain) order and sites none, so they fold in. Techniques are in order of first appearance by alert
+     * time; an alert earlier than the incident's last activity re-sorts them from the techniques of all its alerts,
+     * a narrow read, so joining a large incident costs little either way.
      */
     private Aggregate aggregate(IncidentRow incident, List<AlertRef> added) {
-        boolean inOrder = added.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity()));
-        if (!inOrder) {
-            return aggregate(store.alerts(incident.id()));
-        }
         Aggregate of = aggregate(added);
         List<String> tactics = new ArrayList<>(incident.tactics());
         tactics.addAll(of.tactics());
-        Set<String> techniques = new LinkedHashSet<>(incident.techniques());
-        techniques.addAll(of.techniques());
         Set<String> sites = new LinkedHashSet<>(incident.sites());
         sites.addAll(of.sites());
-        return new Aggregate(KillChain.order(tactics), List.copyOf(techniques), List.copyOf(sites),
-                incident.alertCount() + added.size(), incident.firstActivity(), of.lastActivity());
+        boolean inOrder = added.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity()));
+        List<String> techniques;
+        if (inOrder) {
+            Set<String> merged = new LinkedHashSet<>(incident.techniques());
+            merged.addAll(of.techniques());
+            techniques = List.copyOf(merged);
+        } else {
+            List<AlertRef> all = store.alerts(incident.id()).stream().sorted(Comparator.comparing(AlertRef::time))
+                    .toList();
+            Map<String, List<String>> byAlert = alerts.techniques(ids(all, AlertRef::systemAlertId));
+            Set<String> ordered = new LinkedHashSet<>();
+            all.forEach(a -> ordered.addAll(byAlert.getOrDefault(a.systemAlertId(), List.of())));
+            techniques = List.copyOf(ordered);
+        }
+        Instant first = of.firstActivity().isBefore(incident.firstActivity()) ? of.firstActivity()
+                : incident.firstActivity();
+        Instant last = of.lastActivity().isAfter(incident.lastActivity()) ? of.lastActivity()
+                : incident.lastActivity();
+        return new Aggregate(KillChain.order(tactics), techniques, List.copyOf(sites),
+                incident.alertCount() + added.size(), first, last);
     }
 
     /**
