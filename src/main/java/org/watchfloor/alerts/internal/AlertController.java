@@ -24,6 +24,7 @@ import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.alerts.StoredAlert;
+import org.watchfloor.web.Page;
 
 @RestController
 @RequestMapping("/api/alerts")

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
+import org.watchfloor.web.Page;
 
 /**
  * Rejected rows. A row is resubmitted corrected (the body) or as it was (no body, say after a parser fix); it is

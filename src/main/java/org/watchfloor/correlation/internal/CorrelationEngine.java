@@ -70,18 +70,21 @@ final class CorrelationEngine implements AutoCloseable {
      * Rebuilds the working state: the incidents still within reach, and the recent alerts (in time order) that
      * repeat counts and multistage chains look back on. Defender for IoT alerts not decided yet are left out: they
      * are decided next, and counted then.
+     *
+     * @param decided the ids among {@code recentAlerts} that the ledger has decided
      */
-    synchronized void restore(Collection<IncidentSnapshot> snapshots, List<Sighting> recentAlerts) {
+    synchronized void restore(Collection<IncidentSnapshot> snapshots, List<Sighting> recentAlerts,
+                              Set<String> decided) {
         snapshots.forEach(s -> index(new Incident(s, settings.maxAlertsPerIncident())));
         for (Sighting sighting : recentAlerts) {
             SecurityAlert alert = sighting.alert();
-            boolean decided = ledger.isDecided(alert.systemAlertId());
+            boolean isDecided = decided.contains(alert.systemAlertId());
             if (!alert.isFromDefenderForIot()) {
-                if (decided) {
+                if (isDecided) {
                     attachedItAlerts.add(alert.systemAlertId());
                 }
                 remember(new ItAlert(new Alert(alert, sighting.firstSeen(), 0)));
-            } else if (!decided) {
+            } else if (!isDecided) {
                 continue;
             }
             repeats.record(alert, sighting.firstSeen());

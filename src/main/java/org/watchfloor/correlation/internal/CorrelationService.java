@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -134,11 +136,14 @@ class CorrelationService implements PendingWork, DisposableBean {
             Instant latest = alerts.latestTime().orElse(earliest);
             Instant from = fresh.horizonFrom(earliest.isBefore(latest) ? earliest : latest);
             List<Sighting> recent = alerts.firstSeenSince(from).stream().map(Sighting::of).toList();
-            fresh.restore(ledger.activeSince(from), recent);
-            long undecided = recent.stream().filter(a -> !ledger.isDecided(a.alert().systemAlertId())).count();
-            if (undecided > 0) {
-                log.info("Deciding {} stored alerts that were not decided yet", undecided);
-                recent.forEach(fresh::decide);
+            Set<String> decided = recent.stream().map(s -> s.alert().systemAlertId())
+                    .filter(ledger::isDecided).collect(Collectors.toSet());
+            fresh.restore(ledger.activeSince(from), recent, decided);
+            List<Sighting> undecided = recent.stream()
+                    .filter(s -> !decided.contains(s.alert().systemAlertId())).toList();
+            if (!undecided.isEmpty()) {
+                log.info("Deciding {} stored alerts that were not decided yet", undecided.size());
+                undecided.forEach(fresh::decide);
             }
             engine = fresh;
         }

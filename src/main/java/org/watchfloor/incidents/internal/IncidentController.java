@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.incidents.IncidentStatus;
+import org.watchfloor.web.Page;
 
 /** The incidents as analysts read them; every request needs an authenticated user (see the security module). */
 @RestController

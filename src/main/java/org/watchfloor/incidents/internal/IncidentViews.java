@@ -13,6 +13,7 @@ import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.StoredAlert;
+import org.watchfloor.web.Page;
 
 /** What the incident API shows, read in one transaction so an incident and its alerts agree. */
 @Service

@@ -10,11 +10,14 @@ import static org.watchfloor.correlation.internal.TestAlerts.ot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.correlation.rules.Settings;
+import org.watchfloor.incidents.IncidentSnapshot;
+import org.watchfloor.incidents.IncidentStatus;
 
 /** rules/correlation: grouping into open incidents, reopening, the cap, multistage IT/OT chains. */
 class CorrelationRulesTest {
@@ -102,10 +105,10 @@ class CorrelationRulesTest {
                 ledger, RuleTestSupport.CLOCK)) {
             long number = engine.decide(Sighting.of(first)).incidentNumber();
             var snapshot = ledger.snapshot(number).orElseThrow();
-            engine.restore(List.of(new org.watchfloor.incidents.IncidentSnapshot(number, snapshot.title(),
-                    snapshot.severity(), org.watchfloor.incidents.IncidentStatus.Closed, snapshot.tags(),
-                    snapshot.entityKeys(), snapshot.alertNameCounts(), snapshot.alertCount(),
-                    snapshot.firstActivity(), snapshot.lastActivity(), T0.plusSeconds(600), null)), List.of());
+            engine.restore(List.of(new IncidentSnapshot(number, snapshot.title(), snapshot.severity(),
+                    IncidentStatus.Closed, snapshot.tags(), snapshot.entityKeys(), snapshot.alertNameCounts(),
+                    snapshot.alertCount(), snapshot.firstActivity(), snapshot.lastActivity(), T0.plusSeconds(600),
+                    null)), List.of(), Set.of());
 
             Outcome outcome = engine.decide(Sighting.of(again));
 

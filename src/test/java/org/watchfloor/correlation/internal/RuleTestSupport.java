@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
@@ -57,7 +58,7 @@ final class RuleTestSupport {
         ReplayLedger ledger = new ReplayLedger();
         List<Outcome> outcomes;
         try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, CLOCK)) {
-            outcomes = java.util.Arrays.stream(alerts).map(Sighting::of).map(engine::decide).toList();
+            outcomes = Arrays.stream(alerts).map(Sighting::of).map(engine::decide).toList();
         }
         return new Run(ledger, outcomes);
     }
