@@ -4,8 +4,12 @@
 
 ALTER TABLE incident ADD COLUMN triaged_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE incident ADD COLUMN sla_breached BOOLEAN DEFAULT FALSE NOT NULL;
+-- Set while the incident waits for a lifecycle process: when it is opened and when it is reopened. The starter
+-- clears it in the transaction that starts the process, so a crash in between only delays the start.
+ALTER TABLE incident ADD COLUMN lifecycle_pending BOOLEAN DEFAULT TRUE NOT NULL;
 
 CREATE INDEX ix_incident_created_at ON incident (created_at);
+CREATE INDEX ix_incident_lifecycle_pending ON incident (lifecycle_pending);
 
 -- Each SLA timer that fired: which stage of the process ran late, at which severity, and when.
 CREATE TABLE incident_sla_breach (

@@ -11,8 +11,12 @@ public final class Background {
 
     public static void finish(ApplicationContext context) {
         try {
-            for (PendingWork work : context.getBeansOfType(PendingWork.class).values()) {
-                work.awaitCompletion();
+            // twice: work one module finishes hands work to the next (a decided alert opens an incident whose
+            // lifecycle process starts), whatever order the modules are asked in
+            for (int round = 0; round < 2; round++) {
+                for (PendingWork work : context.getBeansOfType(PendingWork.class).values()) {
+                    work.awaitCompletion();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

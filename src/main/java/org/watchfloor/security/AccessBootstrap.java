@@ -2,15 +2,21 @@ package org.watchfloor.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -34,14 +40,18 @@ class AccessBootstrap implements ApplicationRunner {
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService taskQueries;
     private final AdminProperties admin;
     private final IntakeTokenProperties intake;
     private final IntakeTokens tokens;
 
-    AccessBootstrap(IdentityService identity, AuthorizationService authorizations, AdminProperties admin,
-                    IntakeTokenProperties intake, IntakeTokens tokens) {
+    AccessBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                    TaskService taskQueries, AdminProperties admin, IntakeTokenProperties intake, IntakeTokens tokens) {
         this.identity = identity;
         this.authorizations = authorizations;
+        this.filters = filters;
+        this.taskQueries = taskQueries;
         this.admin = admin;
         this.intake = intake;
         this.tokens = tokens;
@@ -54,6 +64,8 @@ class AccessBootstrap implements ApplicationRunner {
             ensureGroup(group[0], group[1], Groups.GROUP_TYPE_WORKFLOW);
         }
         grantAdministrators();
+        grantSocGroups();
+        ensureTaskFilters();
         ensureAdministrator();
         if (intake.bootstrapToken() != null && !intake.bootstrapToken().isBlank()) {
             tokens.provision("bootstrap", intake.bootstrapToken().trim());
@@ -113,6 +125,54 @@ class AccessBootstrap implements ApplicationRunner {
                 all.addPermission(Permissions.ALL);
                 authorizations.saveAuthorization(all);
             }
+        }
+    }
+
+    /**
+     * The SOC's groups work in Tasklist: they open it, read the lifecycle's processes, forms and tasks, and use the
+     * task filters. Claiming and completing a task comes with being its candidate (Camunda grants that per task);
+     * the SOC leads also read Cockpit.
+     */
+    private void grantSocGroups() {
+        for (String[] group : SOC_GROUPS) {
+            String id = group[0];
+            grant(id, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(id, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_TASK,
+                    Permissions.READ_INSTANCE);
+            grant(id, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+            grant(id, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+            grant(id, Resources.FILTER, Authorization.ANY, Permissions.READ);
+        }
+        grant("soc-leads", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    }
+
+    private void grant(String group, Resources resource, String resourceId, Permission... permissions) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).count() > 0;
+        if (!granted) {
+            Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            grant.setGroupId(group);
+            grant.setResource(resource);
+            grant.setResourceId(resourceId);
+            for (Permission permission : permissions) {
+                grant.addPermission(permission);
+            }
+            authorizations.saveAuthorization(grant);
+        }
+    }
+
+    /** Tasklist's lists: what I am working on, and what my groups may pick up. */
+    private void ensureTaskFilters() {
+        ensureFilter("My incident tasks", taskQueries.createTaskQuery().taskAssigneeExpression("${currentUser()}"), -10);
+        ensureFilter("Incident tasks for my groups", taskQueries.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), -5);
+    }
+
+    private void ensureFilter(String name, TaskQuery query, int priority) {
+        if (filters.createFilterQuery().filterName(name).count() == 0) {
+            Filter filter = filters.newTaskFilter(name).setQuery(query)
+                    .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
+            filters.saveFilter(filter);
         }
     }
 

@@ -1,16 +1,22 @@
 package org.watchfloor.incidents.internal;
 
+import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.watchfloor.alerts.Severity;
+import org.watchfloor.incidents.Comment;
 import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.web.Page;
 
@@ -20,9 +26,11 @@ import org.watchfloor.web.Page;
 class IncidentController {
 
     private final IncidentViews views;
+    private final IncidentCommands commands;
 
-    IncidentController(IncidentViews views) {
+    IncidentController(IncidentViews views, IncidentCommands commands) {
         this.views = views;
+        this.commands = commands;
     }
 
     /** Incidents, latest activity first; {@code from}/{@code to} bound the last activity, {@code to} exclusive. */
@@ -50,6 +58,22 @@ class IncidentController {
     @GetMapping("/{number}")
     ResponseEntity<IncidentDetail> get(@PathVariable long number) {
         return ResponseEntity.of(views.detail(number));
+    }
+
+    /** Changes status, owner, severity, classification or adds a comment, through the incident's process. */
+    @PatchMapping("/{number}")
+    IncidentDetail patch(@PathVariable long number, @RequestBody IncidentPatch patch, Principal user) {
+        commands.patch(number, patch, user.getName());
+        return views.detail(number).orElseThrow();
+    }
+
+    @PostMapping("/{number}/comments")
+    ResponseEntity<Comment> comment(@PathVariable long number, @RequestBody NewComment comment, Principal user) {
+        Comment written = commands.comment(number, comment.text(), user.getName());
+        return ResponseEntity.created(URI.create("/api/incidents/" + number)).body(written);
+    }
+
+    record NewComment(String text) {
     }
 
     private static IncidentStatus status(String text) {

@@ -25,7 +25,9 @@ record IncidentRow(
         Instant lastActivity,
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Instant triagedAt,
+        boolean slaBreached) {
 
     IncidentRow {
         tags = List.copyOf(tags);

@@ -109,10 +109,13 @@ class IncidentStore {
                 time(aggregate.lastActivity()), time(now), id);
     }
 
-    /** Sets a closed incident back to Active; its classification went with the closing it belonged to. */
+    /**
+     * Sets a closed incident back to Active; its classification went with the closing it belonged to, and it waits for
+     * a new lifecycle process.
+     */
     void reopen(long id) {
-        jdbc.update("UPDATE incident SET status = ?, classification = NULL, closed_at = NULL WHERE id = ?",
-                IncidentStatus.Active.name(), id);
+        jdbc.update("UPDATE incident SET status = ?, classification = NULL, closed_at = NULL, lifecycle_pending = TRUE "
+                + "WHERE id = ?", IncidentStatus.Active.name(), id);
     }
 
     /** Adds alerts to an incident; the unique {@code system_alert_id} refuses one that is in an incident already. */
@@ -279,7 +282,7 @@ class IncidentStore {
                 read(rs.getString("tactics"), STRINGS), read(rs.getString("techniques"), STRINGS),
                 read(rs.getString("sites"), STRINGS), rs.getInt("alert_count"), instant(rs, "first_activity"),
                 instant(rs, "last_activity"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"), instant(rs, "triaged_at"), rs.getBoolean("sla_breached"));
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertQueries;
@@ -21,11 +25,18 @@ import org.watchfloor.web.Page;
 class IncidentViews {
 
     private final IncidentStore store;
+    private final LifecycleStore lifecycle;
     private final AlertQueries alerts;
+    private final IncidentProcess process;
+    private final TaskService tasks;
 
-    IncidentViews(IncidentStore store, AlertQueries alerts) {
+    IncidentViews(IncidentStore store, LifecycleStore lifecycle, AlertQueries alerts, IncidentProcess process,
+                  TaskService tasks) {
         this.store = store;
+        this.lifecycle = lifecycle;
         this.alerts = alerts;
+        this.process = process;
+        this.tasks = tasks;
     }
 
     Page<IncidentSummary> search(IncidentFilter filter, int page, int size) {
@@ -49,8 +60,24 @@ class IncidentViews {
                 }
             }
             return new IncidentDetail(IncidentSummary.of(row), shown, List.copyOf(devices.values()),
-                    store.explanations(row.number()));
+                    openTasks(row.number()), lifecycle.comments(row.number()), lifecycle.auditTrail(row.number()),
+                    lifecycle.slaBreaches(row.number()), store.explanations(row.number()));
         });
+    }
+
+    private List<IncidentDetail.OpenTask> openTasks(long number) {
+        return process.openTasks(number).stream().map(task -> {
+            List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
+            return new IncidentDetail.OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(),
+                    task.getAssignee(), candidates(links, IdentityLink::getGroupId),
+                    candidates(links, IdentityLink::getUserId), task.getCreateTime().toInstant(),
+                    task.getCamundaFormRef() == null ? task.getFormKey() : task.getCamundaFormRef().getKey());
+        }).toList();
+    }
+
+    private static List<String> candidates(List<IdentityLink> links, Function<IdentityLink, String> id) {
+        return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType())).map(id)
+                .filter(Objects::nonNull).toList();
     }
 
     private static IncidentDetail.Alert alert(AlertRef ref, SecurityAlert a) {

@@ -17,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.watchfloor.Background;
@@ -28,8 +28,8 @@ import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.alerts.StoredAlert;
-import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.NewIncident;
+import org.watchfloor.incidents.IncidentLedger;
 
 /**
  * The incident API as an analyst reads it over HTTP. Four incidents from the sample: the multistage chain (High, at
@@ -63,7 +63,7 @@ class IncidentApiTest {
 
     @BeforeEach
     void fourIncidents() {
-        TestIncidents.resetWithSample(context);
+        TestIncidents.wipeIncidentsKeepingSample(context);
         chain = ledger.open(new NewIncident("Multistage attack on plc-plant-linea-00", Severity.MEDIUM,
                 List.of("multistage"), "10.10.1.13", List.of(chainAlert(0)))).number();
         ledger.attach(chain, List.of(chainAlert(1)), Severity.MEDIUM, List.of());

@@ -34,9 +34,9 @@ import org.watchfloor.alerts.StoredAlert;
 import org.watchfloor.incidents.AlertAlreadyDecidedException;
 import org.watchfloor.incidents.AlertsAttached;
 import org.watchfloor.incidents.Explanation;
-import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
 import org.watchfloor.incidents.IncidentLedger.NewIncident;
+import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentOpened;
 import org.watchfloor.incidents.IncidentReopened;
 import org.watchfloor.incidents.IncidentSnapshot;
@@ -65,7 +65,7 @@ class IncidentLedgerTest {
 
     @BeforeEach
     void cleanStoreWithTheSample() {
-        TestIncidents.resetWithSample(context);
+        TestIncidents.wipeIncidentsKeepingSample(context);
         List<StoredAlert> newestFirst = new ArrayList<>(alerts.search(AlertFilter.ALL, 0, 1000));
         Collections.reverse(newestFirst);
         sample = newestFirst.stream().filter(a -> !CHAIN.contains(a.alert().systemAlertId())).toList();

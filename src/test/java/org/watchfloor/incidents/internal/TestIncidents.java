@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.context.ApplicationContext;
 import org.watchfloor.Background;
+import org.watchfloor.IncidentTables;
 import org.watchfloor.SharedData;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.IntakePath;
@@ -19,8 +20,8 @@ import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.StoredAlert;
 import org.watchfloor.incidents.AlertsAttached;
 import org.watchfloor.incidents.Explanation;
-import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
+import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentOpened;
 import org.watchfloor.incidents.IncidentReopened;
 import org.watchfloor.incidents.RuleHit;
@@ -34,6 +35,9 @@ final class TestIncidents {
             "4072fb73-fc7b-0b0c-a867-4764545535d0",
             "f81c5eb4-7437-51a7-6e6b-8fe6223cff57",
             "2a62ae7e-6722-f8b1-1ca4-4b00309e30a8");
+
+    /** How many alerts the sample stores: its rows less the rejected, the updates and the duplicates. */
+    private static final long SAMPLE_ALERTS = 304;
 
     private TestIncidents() {
     }
@@ -53,12 +57,24 @@ final class TestIncidents {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        IncidentTables.wipe(context);
+    }
+
+    /**
+     * Like {@link #resetWithSample}, but stores the sample only when the alerts table does not hold exactly it: a test
+     * class whose tests only open incidents through the ledger saves re-reading it before every test.
+     */
+    static void wipeIncidentsKeepingSample(ApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         Background.finish(context);
-        jdbc.update("DELETE FROM correlation_decision");
-        jdbc.update("DELETE FROM incident_entity");
-        jdbc.update("DELETE FROM incident_alert");
-        jdbc.update("DELETE FROM incident");
-        jdbc.update("UPDATE incident_number_counter SET last_number = 0");
+        Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM alert", Long.class);
+        Long sample = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE system_alert_id IN (?, ?, ?, ?)",
+                Long.class, CHAIN.toArray());
+        if (stored == null || stored != SAMPLE_ALERTS || sample == null || sample != CHAIN.size()) {
+            resetWithSample(context);
+        } else {
+            IncidentTables.wipe(context);
+        }
     }
 
     /** The alert as correlation hands it over: its time, its entity keys and a one-rule explanation. */

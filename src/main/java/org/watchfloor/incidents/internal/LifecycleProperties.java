@@ -1,0 +1,39 @@
+package org.watchfloor.incidents.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.watchfloor.alerts.Severity;
+
+/**
+ * How the incident lifecycle runs.
+ *
+ * @param sla          how long triage and remediation may take per severity before they escalate to the SOC leads
+ * @param pendingCheck how often incidents still waiting for their process are looked for (they are also started at
+ *                     once when correlation opens or reopens them; this catches what a restart interrupted)
+ */
+@ConfigurationProperties("watchfloor.lifecycle")
+record LifecycleProperties(@DefaultValue Sla sla, @DefaultValue("30s") Duration pendingCheck) {
+
+    /** Durations by severity; a severity without one (or with zero) has no SLA. */
+    record Sla(Map<Severity, Duration> triage, Map<Severity, Duration> remediation) {
+
+        Sla {
+            triage = triage == null ? Map.of() : Map.copyOf(triage);
+            remediation = remediation == null ? Map.of() : Map.copyOf(remediation);
+        }
+
+        /** The SLA of a stage as an ISO-8601 duration for the process's timer, empty when there is none. */
+        Optional<String> of(String stage, Severity severity) {
+            Map<Severity, Duration> durations = switch (stage) {
+                case "triage" -> triage;
+                case "remediation" -> remediation;
+                default -> throw new IllegalArgumentException("no SLA stage '" + stage + "'");
+            };
+            Duration due = durations.get(severity);
+            return due == null || due.isZero() || due.isNegative() ? Optional.empty() : Optional.of(due.toString());
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.watchfloor.incidents.internal;
+
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.watchfloor.alerts.Severity;
+import org.watchfloor.cli.PendingWork;
+import org.watchfloor.incidents.AlertsAttached;
+import org.watchfloor.incidents.IncidentOpened;
+import org.watchfloor.incidents.IncidentReopened;
+
+/**
+ * In the server: starts the lifecycle process of every incident waiting for one, and tells running processes what
+ * correlation did to their incident. Works on a thread of its own, so correlation never waits for Camunda. An incident
+ * waits for its process in the database ({@code lifecycle_pending}), not in memory, so incidents opened while the
+ * server was down, or by a command-line import, get their process at the next look.
+ */
+@Component
+@ConditionalOnWebApplication
+class LifecycleStarter implements SmartInitializingSingleton, PendingWork, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LifecycleStarter.class);
+    private static final int BATCH = 200;
+
+    private final LifecycleStore store;
+    private final IncidentStore incidents;
+    private final IncidentProcess process;
+    private final TransactionTemplate transaction;
+    private final LifecycleProperties properties;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "lifecycle"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "lifecycle-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean startQueued = new AtomicBoolean();
+
+    LifecycleStarter(LifecycleStore store, IncidentStore incidents, IncidentProcess process,
+                     TransactionTemplate transaction, LifecycleProperties properties) {
+        this.store = store;
+        this.incidents = incidents;
+        this.process = process;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        startPending();
+        long every = properties.pendingCheck().toMillis();
+        if (every > 0) {
+            timer.scheduleWithFixedDelay(this::startPending, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentOpened opened) {
+        startPending();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentReopened reopened) {
+        startPending();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(IncidentCommands.LifecycleWanted wanted) {
+        startPending();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AlertsAttached attached) {
+        worker.execute(() -> guarded("telling incident " + attached.number() + " about new alerts", () -> {
+            process.tell(attached.number(), IncidentProcess.ALERTS_ATTACHED);
+            if (attached.severityRaised() && attached.severity() == Severity.HIGH) {
+                process.tell(attached.number(), IncidentProcess.SEVERITY_RAISED_TO_HIGH);
+            }
+        }));
+    }
+
+    /** Queues one look for waiting incidents; a look already queued covers this one too. */
+    void startPending() {
+        if (startQueued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                startQueued.set(false);
+                guarded("starting lifecycle processes", this::startAllPending);
+            });
+        }
+    }
+
+    /** One incident that cannot start (its process does not deploy, say) holds up none of the others. */
+    private void startAllPending() {
+        long after = 0;
+        List<Long> pending;
+        do {
+            pending = store.pending(after, BATCH);
+            for (long number : pending) {
+                guarded("starting the lifecycle of incident " + number,
+                        () -> transaction.executeWithoutResult(status -> startIfStillPending(number)));
+                after = number;
+            }
+        } while (pending.size() == BATCH);
+    }
+
+    /** The row lock makes servers that share a database take turns; the second finds nothing left to start. */
+    private void startIfStillPending(long number) {
+        incidents.lock(number).orElseThrow();
+        if (store.isPending(number)) {
+            if (process.running(number).isEmpty()) {
+                process.start(number);
+            }
+            store.markStarted(number);
+        }
+    }
+
+    private static void guarded(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Failed {}; the next look retries: {}", what, e.toString(), e);
+        }
+    }
+
+    @Override
+    public void awaitCompletion() throws InterruptedException {
+        Future<?> done = worker.submit(() -> {
+        });
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        timer.shutdownNow();
+        worker.shutdown();
+        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+}
