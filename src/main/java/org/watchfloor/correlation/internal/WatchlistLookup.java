@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.watchfloor.alerts.IotDevice;
-import org.watchfloor.correlation.WatchlistQueries;
 import org.watchfloor.correlation.rules.DeviceOwner;
+import org.watchfloor.incidents.WatchlistQueries;
 
 /** Answers from the watchlists of the rule set in force, read afresh at every call. */
 @Service

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
-import org.watchfloor.correlation.WatchlistQueries.Owner;
+import org.watchfloor.incidents.WatchlistQueries.Owner;
 
 /** The device-owners and sensor-contacts watchlists: read, checked, asked through WatchlistQueries, seen by rules. */
 class OwnerAndContactWatchlistsTest {

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.watchfloor.alerts.IotDevice;
-import org.watchfloor.correlation.WatchlistQueries;
-import org.watchfloor.correlation.WatchlistQueries.Owner;
+import org.watchfloor.incidents.WatchlistQueries;
+import org.watchfloor.incidents.WatchlistQueries.Owner;
 
 /**
  * The mail-device-owner playbook: every owner the device-owners watchlist names for a device of the incident (or for

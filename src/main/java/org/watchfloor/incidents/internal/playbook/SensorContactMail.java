@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.StoredAlert;
-import org.watchfloor.correlation.WatchlistQueries;
+import org.watchfloor.incidents.WatchlistQueries;
 
 /**
  * The mail-by-sensor playbook: every address the sensor-contacts watchlist names for a sensor (or site) of the

@@ -1,4 +1,4 @@
-package org.watchfloor.correlation;
+package org.watchfloor.incidents;
 
 import java.util.List;
 import org.watchfloor.alerts.IotDevice;
@@ -6,6 +6,9 @@ import org.watchfloor.alerts.IotDevice;
 /**
  * Who the watchlists of the rule set in force name for a device, site or sensor. Every answer reads the rules in force
  * at the moment of the call, so an edited watchlist applies from its reload on.
+ *
+ * <p>Declared here, where incidents use it, and answered by the correlation module, which reads the watchlists with
+ * its rules: correlation already depends on incidents, so declaring it there would make the two modules a cycle.
  */
 public interface WatchlistQueries {
 
