@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -88,10 +89,14 @@ class EngineeringWorkstationTicket {
                 .filter(d -> workstationIdentities.contains(d.identity())).toList();
         Ticket ticket = new Ticket("New engineering workstation"
                 + (devices.size() == 1 ? " " : "s ")
-                + devices.stream().map(d -> PlaybookText.orDash(d.name()) + " (" + PlaybookText.orDash(d.ipAddress())
-                + ") at " + PlaybookText.orDash(d.site())).collect(Collectors.joining(", ")),
+                + devices.stream().map(EngineeringWorkstationTicket::describe).collect(Collectors.joining(", ")),
                 IncidentReference.of(incident), devices);
         return OptionalInt.of(webhooks.post(settings.webhook(), ticket));
+    }
+
+    private static String describe(IotDevice d) {
+        return Objects.requireNonNullElse(d.name(), "(no name)") + " (" + Objects.requireNonNullElse(d.ipAddress(),
+                "no address") + ") at " + Objects.requireNonNullElse(d.site(), "an unknown site");
     }
 
     /** The ticket's JSON: a one-line summary, the incident, and the devices as Defender for IoT describes them. */

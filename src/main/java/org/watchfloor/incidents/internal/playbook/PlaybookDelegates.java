@@ -21,14 +21,16 @@ class PlaybookDelegates {
 
     /** Sets {@code mailedTo}: the addresses mailed, comma-separated. */
     @Bean
-    JavaDelegate mailDeviceOwner(DeviceOwnerMail mail) {
-        return execution -> execution.setVariable("mailedTo", String.join(", ", mail.send(incidentNumber(execution))));
+    JavaDelegate mailDeviceOwner(WatchlistMail mail) {
+        return execution -> execution.setVariable("mailedTo",
+                String.join(", ", mail.mailDeviceOwners(incidentNumber(execution))));
     }
 
     /** Sets {@code mailedTo}: the addresses mailed, comma-separated. */
     @Bean
-    JavaDelegate mailSensorContacts(SensorContactMail mail) {
-        return execution -> execution.setVariable("mailedTo", String.join(", ", mail.send(incidentNumber(execution))));
+    JavaDelegate mailSensorContacts(WatchlistMail mail) {
+        return execution -> execution.setVariable("mailedTo",
+                String.join(", ", mail.mailSensorContacts(incidentNumber(execution))));
     }
 
     /** Sets {@code newEngineeringWorkstations}: the identities of the new ones, comma-separated, empty for none. */
