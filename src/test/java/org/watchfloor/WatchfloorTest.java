@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a random port over an in-memory H2, with a known administrator and intake token, mail and
@@ -24,6 +25,8 @@ import org.springframework.test.context.ContextConfiguration;
     "camunda.bpm.job-execution.enabled=false"
 })
 @ContextConfiguration(initializers = TestServers.class)
+@TestExecutionListeners(listeners = SharedEngineRegistration.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface WatchfloorTest {
 
     String ADMIN = "admin";

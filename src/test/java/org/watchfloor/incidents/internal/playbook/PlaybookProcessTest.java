@@ -21,12 +21,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.watchfloor.TestServers;
 import org.watchfloor.WatchfloorTest;
 import org.watchfloor.WebhookReceiver;
-import org.camunda.bpm.engine.IdentityService;
 
 /**
  * Each playbook walked through its process on the real engine, for incidents correlation opened from alerts posted to
@@ -50,6 +52,8 @@ class PlaybookProcessTest {
     ApplicationContext context;
     @Autowired
     Playbooks playbooks;
+    @Autowired
+    ProcessEngine engine;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -68,7 +72,8 @@ class PlaybookProcessTest {
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     @BeforeEach
-    void emptyMailboxesAndAQuietReceiver() throws Exception {
+    void thisEngineEmptyMailboxesAndAQuietReceiver() throws Exception {
+        BpmnAwareTests.init(engine);
         TestServers.smtp().purgeEmailFromAllMailboxes();
         webhooks.reset();
     }
