@@ -5,10 +5,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * The whole application on a random port over an in-memory H2, with a known administrator and intake token. All
- * tests that use it share one context, so they clean up what they rely on.
+ * The whole application on a random port over an in-memory H2, with a known administrator and intake token, mail and
+ * playbook webhooks pointed at {@link TestServers}. All tests that use it share one context, so they clean up what they
+ * rely on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
     "watchfloor.intake.max-body-size=4MB",
     "camunda.bpm.job-execution.enabled=false"
 })
+@ContextConfiguration(initializers = TestServers.class)
+@TestExecutionListeners(listeners = SharedEngineRegistration.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface WatchfloorTest {
 
     String ADMIN = "admin";

@@ -22,6 +22,12 @@ public interface AlertQueries {
     /** The MITRE techniques of each of these alerts, by id: a narrow read for what only needs them. */
     Map<String, List<String>> techniques(Collection<String> systemAlertIds);
 
+    /**
+     * What the SOC decided about each of these alerts when its incident closed (Closed, Learn or Mute), by id; an
+     * alert not triaged yet is left out.
+     */
+    Map<String, String> triageStatuses(Collection<String> systemAlertIds);
+
     /** The latest {@code TimeGenerated} stored, if any alert is. */
     Optional<Instant> latestTime();
 

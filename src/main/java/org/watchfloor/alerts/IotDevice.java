@@ -26,4 +26,9 @@ public record IotDevice(
     public IotDevice {
         owners = owners == null ? List.of() : List.copyOf(owners);
     }
+
+    /** One device by Defender's device id; entities without one are told apart by name and address. */
+    public String identity() {
+        return deviceId != null && !deviceId.isBlank() ? "id:" + deviceId : "name:" + name + "@" + ipAddress;
+    }
 }

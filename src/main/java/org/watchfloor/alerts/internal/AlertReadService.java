@@ -47,6 +47,11 @@ class AlertReadService implements AlertQueries {
     }
 
     @Override
+    public Map<String, String> triageStatuses(Collection<String> systemAlertIds) {
+        return store.triageStatuses(systemAlertIds);
+    }
+
+    @Override
     public Optional<Instant> latestTime() {
         return store.latestTime();
     }

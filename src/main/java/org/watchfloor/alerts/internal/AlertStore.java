@@ -176,6 +176,18 @@ class AlertStore {
         return techniques;
     }
 
+    Map<String, String> triageStatuses(Collection<String> systemAlertIds) {
+        Map<String, String> statuses = new HashMap<>();
+        if (!systemAlertIds.isEmpty()) {
+            named.query("SELECT system_alert_id, triage_status FROM alert WHERE system_alert_id IN (:ids) "
+                            + "AND triage_status IS NOT NULL", new MapSqlParameterSource("ids", systemAlertIds),
+                    rs -> {
+                        statuses.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return statuses;
+    }
+
     Optional<Instant> latestTime() {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(time_generated) FROM alert", OffsetDateTime.class))
                 .map(OffsetDateTime::toInstant);

@@ -56,7 +56,7 @@ class IncidentViews {
                 SecurityAlert alert = stored.get(ref.systemAlertId());
                 shown.add(alert == null ? unstored(ref) : alert(ref, alert));
                 if (alert != null) {
-                    alert.devices().forEach(d -> devices.putIfAbsent(identity(d), d));
+                    alert.devices().forEach(d -> devices.putIfAbsent(d.identity(), d));
                 }
             }
             return new IncidentDetail(IncidentSummary.of(row), shown, List.copyOf(devices.values()),
@@ -91,11 +91,5 @@ class IncidentViews {
     private static IncidentDetail.Alert unstored(AlertRef ref) {
         return new IncidentDetail.Alert(ref.systemAlertId(), ref.alertName(), null, ref.time(), null, null, null, null,
                 null, null, null, List.of(), List.of());
-    }
-
-    /** Devices are one device by Defender's device id; entities without one are told apart by name and address. */
-    private static String identity(IotDevice d) {
-        return d.deviceId() != null && !d.deviceId().isBlank()
-                ? "id:" + d.deviceId() : "name:" + d.name() + "@" + d.ipAddress();
     }
 }

@@ -4,15 +4,18 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.watchfloor.incidents.internal.playbook.IncidentNotifier;
 
-/** A High incident is the SOC leads' business too: its open tasks are offered to them. */
+/** A High incident is the SOC leads' business too: its open tasks are offered to them and they are mailed. */
 @Component("severityRaisedToHigh")
 class SeverityRaisedToHigh implements JavaDelegate {
 
     private final TaskService tasks;
+    private final IncidentNotifier notifier;
 
-    SeverityRaisedToHigh(TaskService tasks) {
+    SeverityRaisedToHigh(TaskService tasks, IncidentNotifier notifier) {
         this.tasks = tasks;
+        this.notifier = notifier;
     }
 
     @Override
@@ -20,5 +23,7 @@ class SeverityRaisedToHigh implements JavaDelegate {
         execution.setVariable("severity", "High");
         tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()
                 .forEach(t -> tasks.addCandidateGroup(t.getId(), SlaEscalation.SOC_LEADS));
+        notifier.notifyGroup(SlaEscalation.SOC_LEADS, (Long) execution.getVariable(IncidentProcess.NUMBER),
+                "Severity raised to High", "This incident is High now; its open tasks are offered to the SOC leads.");
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -122,7 +123,11 @@ class IncidentPatchApiTest {
 
     @Test
     void raisingTheSeverityToHighOffersTheTaskToTheSocLeads() throws Exception {
-        JsonNode changed = patch("{\"severity\":\"High\"}");
+        patch("{\"severity\":\"High\"}");
+        ManagementService management = engine.getManagementService();
+        management.createJobQuery().processInstanceId(lifecycle.getId()).messages().list()
+                .forEach(job -> management.executeJob(job.getId()));
+        JsonNode changed = json.readTree(send("GET", "/api/incidents/" + number, null).body());
 
         assertThat(changed.get("severity").asText()).isEqualTo("High");
         assertThat(lifecycle).hasPassed("NotifySocLeads");
