@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertQueries;
@@ -30,14 +31,16 @@ class IncidentChanges {
     private final LifecycleStore lifecycle;
     private final AlertQueries alerts;
     private final AlertTriage triage;
+    private final TaskService tasks;
     private final Clock clock;
 
     IncidentChanges(IncidentStore incidents, LifecycleStore lifecycle, AlertQueries alerts, AlertTriage triage,
-                    Clock clock) {
+                    TaskService tasks, Clock clock) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.alerts = alerts;
         this.triage = triage;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -127,6 +130,9 @@ class IncidentChanges {
         if (comment != null && !comment.isBlank()) {
             lifecycle.addComment(number, by, comment.strip(), now);
         }
+        // the tasks automation rules added beside the lifecycle are done with the incident
+        tasks.createTaskQuery().taskVariableValueEquals(IncidentProcess.NUMBER, number).list()
+                .forEach(task -> tasks.complete(task.getId()));
     }
 
     /** A closed incident becomes Active again and gets a new lifecycle process; its history stays. */

@@ -1,6 +1,8 @@
 package org.watchfloor.incidents.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +49,7 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         return thread;
     });
     private final AtomicBoolean startQueued = new AtomicBoolean();
+    private final Map<Long, Boolean> attachedSinceLastLook = new ConcurrentHashMap<>();
 
     LifecycleStarter(LifecycleStore store, IncidentStore incidents, IncidentProcess process,
                      TransactionTemplate transaction, LifecycleProperties properties) {
@@ -81,14 +84,32 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         startPending();
     }
 
+    /**
+     * Correlation attaches a batch's alerts one decision at a time; the incident's process hears of them once per
+     * look, so its owner gets one mail for a burst, not one per alert.
+     */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertsAttached attached) {
-        worker.execute(() -> guarded("telling incident " + attached.number() + " about new alerts", () -> {
-            process.tell(attached.number(), IncidentProcess.ALERTS_ATTACHED);
-            if (attached.severityRaised() && attached.severity() == Severity.HIGH) {
-                process.tell(attached.number(), IncidentProcess.SEVERITY_RAISED_TO_HIGH);
+        boolean raisedToHigh = attached.severityRaised() && attached.severity() == Severity.HIGH;
+        if (attachedSinceLastLook.merge(attached.number(), raisedToHigh, Boolean::logicalOr) != null
+                && !raisedToHigh) {
+            return;
+        }
+        worker.execute(this::tellAttached);
+    }
+
+    private void tellAttached() {
+        for (Long number : List.copyOf(attachedSinceLastLook.keySet())) {
+            Boolean raisedToHigh = attachedSinceLastLook.remove(number);
+            if (raisedToHigh != null) {
+                guarded("telling incident " + number + " about new alerts", () -> {
+                    process.tell(number, IncidentProcess.ALERTS_ATTACHED);
+                    if (raisedToHigh) {
+                        process.tell(number, IncidentProcess.SEVERITY_RAISED_TO_HIGH);
+                    }
+                });
             }
-        }));
+        }
     }
 
     /** Queues one look for waiting incidents; a look already queued covers this one too. */

@@ -43,23 +43,23 @@ class AutomationRulesTest {
     }
 
     @Test
-    void aCrownJewelDeviceRaisesTheSeverityTagsAndAddsATask() {
+    void anIncidentOnOtDevicesIsAutoTriagedByTheirImportance() {
         List<AutomationAction> actions = rules(RuleTestSupport.RULES).evaluate(incident(AutomationTrigger.CREATED,
                 IncidentStatus.New, Set.of(), Set.of(), device("plc-rtm-01", "PLC", "High")));
 
-        assertThat(described(actions)).containsExactly("CHANGE_SEVERITY High", "ADD_TAG crown-jewel",
-                "ADD_TASK Confirm the crown-jewel device still runs its approved program and configuration");
-        assertThat(actions).allSatisfy(a -> assertThat(a.rule()).startsWith("Crown-jewel devices"));
+        assertThat(described(actions)).containsExactly("RUN_PLAYBOOK playbook-auto-triage-by-importance");
+        assertThat(actions.get(0).rule()).isEqualTo("Incidents on OT devices: auto-triage by device importance");
     }
 
     @Test
-    void anEngineeringWorkstationOpensATicketAndAMultistageAttackMailsTheOwners() {
+    void anEngineeringWorkstationOpensATicketAndAMultistageAttackMailsOwnersAndContacts() {
         List<AutomationAction> actions = rules(RuleTestSupport.RULES).evaluate(incident(AutomationTrigger.CREATED,
-                IncidentStatus.New, Set.of("multistage"), Set.of(),
-                device("ews-rtm-02", "Engineering Station", "Normal")));
+                IncidentStatus.New, Set.of("multistage"), Set.of(), device("ews-rtm-02", "EWS", "Normal")));
 
-        assertThat(described(actions)).containsExactly("ADD_TAG engineering-workstation",
-                "RUN_PLAYBOOK playbook-engineering-workstation-ticket", "RUN_PLAYBOOK playbook-mail-device-owner");
+        assertThat(described(actions)).containsExactly(
+                "ADD_TASK Confirm the engineering workstation in this incident is authorised to program the controllers",
+                "RUN_PLAYBOOK playbook-engineering-workstation-ticket", "RUN_PLAYBOOK playbook-mail-device-owner",
+                "RUN_PLAYBOOK playbook-mail-sensor-contacts", "RUN_PLAYBOOK playbook-auto-triage-by-importance");
     }
 
     @Test

