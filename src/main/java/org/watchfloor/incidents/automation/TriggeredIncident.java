@@ -59,6 +59,11 @@ public record TriggeredIncident(
         return devices.stream().anyMatch(d -> importance.equalsIgnoreCase(d.importance()));
     }
 
+    /** Whether the incident has devices and all of them have this importance. */
+    public boolean hasOnlyDevicesOfImportance(String importance) {
+        return !devices.isEmpty() && devices.stream().allMatch(d -> importance.equalsIgnoreCase(d.importance()));
+    }
+
     public boolean hasDeviceOfType(String type) {
         return devices.stream().anyMatch(d -> d.type() != null
                 && d.type().toLowerCase(Locale.ROOT).contains(type.toLowerCase(Locale.ROOT)));

@@ -48,7 +48,7 @@ class AutomationRulesTest {
                 IncidentStatus.New, Set.of(), Set.of(), device("plc-rtm-01", "PLC", "High")));
 
         assertThat(described(actions)).containsExactly("RUN_PLAYBOOK playbook-auto-triage-by-importance");
-        assertThat(actions.get(0).rule()).isEqualTo("Incidents on OT devices: auto-triage by device importance");
+        assertThat(actions.get(0).rule()).isEqualTo("Crown jewels and low-importance devices: auto-triage by device importance");
     }
 
     @Test
@@ -59,7 +59,7 @@ class AutomationRulesTest {
         assertThat(described(actions)).containsExactly(
                 "ADD_TASK Confirm the engineering workstation in this incident is authorised to program the controllers",
                 "RUN_PLAYBOOK playbook-engineering-workstation-ticket", "RUN_PLAYBOOK playbook-mail-device-owner",
-                "RUN_PLAYBOOK playbook-mail-sensor-contacts", "RUN_PLAYBOOK playbook-auto-triage-by-importance");
+                "RUN_PLAYBOOK playbook-mail-sensor-contacts");
     }
 
     @Test

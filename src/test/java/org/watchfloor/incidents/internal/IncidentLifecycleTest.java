@@ -163,7 +163,7 @@ class IncidentLifecycleTest {
         assertThat(instance).hasPassed("NotifySocLeads");
         assertThat(task()).hasCandidateGroup("soc-leads");
         assertThat(views.detail(number).orElseThrow().comments()).extracting(c -> c.author() + ": " + c.text())
-                .contains("automation rule 'Incidents on OT devices: auto-triage by device importance': "
+                .contains("automation rule 'Crown jewels and low-importance devices: auto-triage by device importance': "
                         + "Playbook playbook-auto-triage-by-importance started");
     }
 
