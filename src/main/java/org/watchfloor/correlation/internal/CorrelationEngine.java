@@ -25,6 +25,7 @@ import org.watchfloor.incidents.Explanation;
 import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
 import org.watchfloor.incidents.IncidentSnapshot;
+import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.incidents.RuleHit;
 
 /**
@@ -97,9 +98,18 @@ final class CorrelationEngine implements AutoCloseable {
         return latestAlert.minus(horizon);
     }
 
+    /** Decides one alert and records the decision at once. */
     synchronized Outcome decide(Sighting sighting) {
+        IncidentLedger.Batch batch = ledger.batch(List.of(sighting.alert().systemAlertId()));
+        Outcome outcome = decide(sighting, batch);
+        batch.record();
+        return outcome;
+    }
+
+    /** Decides one alert into a batch of decisions the caller records. */
+    synchronized Outcome decide(Sighting sighting, IncidentLedger.Batch batch) {
         SecurityAlert securityAlert = sighting.alert();
-        if (ledger.isDecided(securityAlert.systemAlertId())) {
+        if (batch.isDecided(securityAlert.systemAlertId())) {
             return new Outcome(Outcome.Kind.ALREADY_DECIDED, null, null);
         }
         Alert alert = new Alert(securityAlert, sighting.firstSeen(),
@@ -115,14 +125,14 @@ final class CorrelationEngine implements AutoCloseable {
         } finally {
             handles.forEach(session::delete);
         }
-        Outcome outcome = carryOut(decision);
+        Outcome outcome = carryOut(decision, batch);
         if (++sincePrune >= PRUNE_EVERY) {
             prune();
         }
         return outcome;
     }
 
-    private Outcome carryOut(Decision decision) {
+    private Outcome carryOut(Decision decision, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         if (decision.isSuppressed()) {
             Explanation why = explain(alert, Outcome.Kind.SUPPRESSED, decision.getSuppression().reason(), decision);
@@ -130,24 +140,23 @@ final class CorrelationEngine implements AutoCloseable {
             return new Outcome(Outcome.Kind.SUPPRESSED, null, why);
         }
         if (!decision.getMultistageSources().isEmpty()) {
-            return multistage(decision);
+            return multistage(decision, ledger);
         }
         if (!decision.getJoinCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getJoinCandidates());
-            return attach(decision, target, Outcome.Kind.JOINED);
+            return attach(decision, target, Outcome.Kind.JOINED, ledger);
         }
         if (!decision.getReopenCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getReopenCandidates());
-            return attach(decision, target, Outcome.Kind.REOPENED);
+            return attach(decision, target, Outcome.Kind.REOPENED, ledger);
         }
         if (!decision.getCreations().isEmpty()) {
             Decision.Creation creation = decision.getCreations().get(0);
             Severity severity = max(creation.severity(), decision.highestSeverity());
             Explanation why = explain(alert, Outcome.Kind.OPENED, "rule '" + creation.rule() + "'", decision);
-            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(creation.title(), severity,
+            long number = open(ledger, new IncidentLedger.NewIncident(creation.title(), severity,
                     decision.getTags(), null, List.of(attached(alert, why))));
-            index(new Incident(opened, settings.maxAlertsPerIncident()));
-            return new Outcome(Outcome.Kind.OPENED, opened.number(), why);
+            return new Outcome(Outcome.Kind.OPENED, number, why);
         }
         if (!alert.isFromDefenderForIot()) {
             remember(new ItAlert(alert));
@@ -160,7 +169,7 @@ final class CorrelationEngine implements AutoCloseable {
         return new Outcome(Outcome.Kind.NO_INCIDENT, null, why);
     }
 
-    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind) {
+    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         Severity severity = decision.highestSeverity();
         Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
@@ -173,7 +182,7 @@ final class CorrelationEngine implements AutoCloseable {
         return new Outcome(kind, target.getNumber(), why);
     }
 
-    private Outcome multistage(Decision decision) {
+    private Outcome multistage(Decision decision, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         List<ItAlert> sources = decision.getMultistageSources();
         String host = sources.get(0).hostOf(alert);
@@ -201,10 +210,8 @@ final class CorrelationEngine implements AutoCloseable {
             joined.forEach(a -> absorb(existing, a, severity, decision.getTags()));
             number = existing.getNumber();
         } else {
-            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(
+            number = open(ledger, new IncidentLedger.NewIncident(
                     "(MDIoT) Multistage IT/OT attack from " + host, severity, decision.getTags(), host, alerts));
-            index(new Incident(opened, settings.maxAlertsPerIncident()));
-            number = opened.number();
         }
         joined.stream().filter(a -> !a.isFromDefenderForIot()).forEach(a -> attachedItAlerts.add(a.getId()));
         return new Outcome(kind, number, why);
@@ -215,7 +222,28 @@ final class CorrelationEngine implements AutoCloseable {
     }
 
     private static AttachedAlert attached(Alert alert, Explanation why) {
-        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(), why);
+        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(),
+                alert.getTactics(), alert.getTechniques(), alert.getDeviceSites(), why);
+    }
+
+    /** Opens the incident and takes it into the working state as the ledger will hold it. */
+    private long open(IncidentLedger.Batch ledger, IncidentLedger.NewIncident opening) {
+        long number = ledger.open(opening);
+        Set<String> keys = new LinkedHashSet<>();
+        Map<String, Integer> names = new HashMap<>();
+        Instant first = null;
+        Instant last = null;
+        for (AttachedAlert a : opening.alerts()) {
+            keys.addAll(a.entityKeys());
+            names.merge(a.alertName(), 1, Integer::sum);
+            first = first == null || a.time().isBefore(first) ? a.time() : first;
+            last = last == null || a.time().isAfter(last) ? a.time() : last;
+        }
+        index(new Incident(new IncidentSnapshot(number, opening.title(), opening.severity(), IncidentStatus.New,
+                Set.copyOf(opening.tags()),
+                keys, names, opening.alerts().size(), first, last, null, opening.multistageHost()),
+                settings.maxAlertsPerIncident()));
+        return number;
     }
 
     /** The incident active last; on a tie, the older one, so the choice never depends on the order of the rules. */

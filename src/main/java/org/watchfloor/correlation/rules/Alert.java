@@ -156,6 +156,12 @@ public final class Alert {
         return alert.devices();
     }
 
+    /** The sites of the alert's devices, each once. */
+    public List<String> getDeviceSites() {
+        return alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank()).distinct()
+                .toList();
+    }
+
     public Set<String> getEntityKeys() {
         return entityKeys;
     }
