@@ -128,9 +128,21 @@ class IncidentStore {
 
     /** The alerts of an incident, earliest first. */
     List<AlertRef> alerts(long incidentId) {
-        return jdbc.query("SELECT system_alert_id, alert_name, alert_time FROM incident_alert WHERE incident_id = ? "
-                        + "ORDER BY alert_time, id",
-                (rs, n) -> new AlertRef(rs.getString(1), rs.getString(2), instant(rs, "alert_time")), incidentId);
+        return alerts(List.of(incidentId)).getOrDefault(incidentId, List.of());
+    }
+
+    /** The alerts of these incidents, by incident id, each list earliest first. */
+    Map<Long, List<AlertRef>> alerts(Collection<Long> incidentIds) {
+        Map<Long, List<AlertRef>> alerts = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
+            named.query("SELECT incident_id, system_alert_id, alert_name, alert_time FROM incident_alert "
+                    + "WHERE incident_id IN (:ids) ORDER BY incident_id, alert_time, id",
+                    new MapSqlParameterSource("ids", chunk), rs -> {
+                        alerts.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AlertRef(
+                                rs.getString(2), rs.getString(3), instant(rs, "alert_time")));
+                    });
+        }
+        return alerts;
     }
 
     /** An entity key of an incident. */

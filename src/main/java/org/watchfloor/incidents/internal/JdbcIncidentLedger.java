@@ -146,6 +146,9 @@ class JdbcIncidentLedger implements IncidentLedger {
         final Set<String> storedKeys;
         final Set<String> newKeys = new LinkedHashSet<>();
         final List<AttachedAlert> placed = new ArrayList<>();
+        /** The stored alerts and their techniques, read when a late alert makes the techniques be re-sorted. */
+        List<AlertRef> stored;
+        Map<String, List<String>> storedTechniques;
         Severity severity;
         IncidentStatus status;
         Classification classification;
@@ -280,6 +283,7 @@ class JdbcIncidentLedger implements IncidentLedger {
             List<Taken> batch = List.copyOf(decisions);
             decisions.clear();
             Map<Long, Working> incidents = lock(batch);
+            readAlertsOfLate(batch, incidents);
             List<String> ids = new ArrayList<>();
             batch.forEach(d -> ids.addAll(alertIds(d)));
             if (new HashSet<>(ids).size() < ids.size()) {
@@ -334,6 +338,41 @@ class JdbcIncidentLedger implements IncidentLedger {
             add(w, a.alerts());
             return a.reopens() ? new IncidentReopened(a.number(), a.alerts().get(0).systemAlertId())
                     : new AlertsAttached(a.number(), ids(a.alerts()), w.severity, w.severity != before);
+        }
+
+        /**
+         * Reads, in two queries, the stored alerts of the incidents a late alert (earlier than the incident's last
+         * activity) will join in this batch, and their techniques: what re-sorting the techniques needs.
+         */
+        private void readAlertsOfLate(List<Taken> batch, Map<Long, Working> incidents) {
+            Map<Long, Instant> last = new HashMap<>();
+            incidents.values().forEach(w -> last.put(w.number, w.lastActivity));
+            Set<Long> late = new HashSet<>();
+            for (Taken d : batch) {
+                if (d instanceof Attaching a && incidents.containsKey(a.number())) {
+                    Instant before = last.get(a.number());
+                    for (AttachedAlert x : a.alerts()) {
+                        if (before != null && x.time().isBefore(before)) {
+                            late.add(a.number());
+                        }
+                    }
+                    a.alerts().forEach(x -> last.merge(a.number(), x.time(), (p, q) -> p.isAfter(q) ? p : q));
+                }
+            }
+            List<Working> lateIncidents = late.stream().map(incidents::get).toList();
+            if (lateIncidents.isEmpty()) {
+                return;
+            }
+            Map<Long, List<AlertRef>> stored = store.alerts(lateIncidents.stream().map(w -> w.id).toList());
+            List<String> ids = stored.values().stream().flatMap(List::stream).map(AlertRef::systemAlertId).toList();
+            Map<String, List<String>> techniques = new HashMap<>();
+            for (int i = 0; i < ids.size(); i += 1000) {
+                techniques.putAll(alerts.techniques(ids.subList(i, Math.min(ids.size(), i + 1000))));
+            }
+            for (Working w : lateIncidents) {
+                w.stored = stored.getOrDefault(w.id, List.of());
+                w.storedTechniques = techniques;
+            }
         }
 
         /** Locks the stored incidents the batch changes, with their entity keys. */
@@ -420,10 +459,15 @@ class JdbcIncidentLedger implements IncidentLedger {
 
     /** The techniques of all the incident's alerts, stored and placed by this batch, in order of alert time. */
     private List<String> resorted(Working incident) {
-        List<AlertRef> stored = incident.id == null ? List.of() : store.alerts(incident.id);
-        Map<String, List<String>> byAlert = new HashMap<>(alerts.techniques(
-                stored.stream().map(AlertRef::systemAlertId).toList()));
-        List<AlertRef> all = new ArrayList<>(stored);
+        if (incident.stored == null) {
+            incident.stored = incident.id == null ? List.of() : store.alerts(incident.id);
+            incident.storedTechniques = alerts.techniques(incident.stored.stream().map(AlertRef::systemAlertId)
+                    .toList());
+        }
+        Map<String, List<String>> byAlert = new HashMap<>();
+        incident.stored.forEach(a -> byAlert.put(a.systemAlertId(),
+                incident.storedTechniques.getOrDefault(a.systemAlertId(), List.of())));
+        List<AlertRef> all = new ArrayList<>(incident.stored);
         for (AttachedAlert a : incident.placed) {
             all.add(new AlertRef(a.systemAlertId(), a.alertName(), a.time()));
             byAlert.put(a.systemAlertId(), a.techniques());
