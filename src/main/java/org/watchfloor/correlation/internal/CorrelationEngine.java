@@ -46,9 +46,10 @@ final class CorrelationEngine implements AutoCloseable {
     private final Duration horizon;
     private final RepeatCounter repeats;
     private final Map<Long, Incident> incidents = new HashMap<>();
-    private final Map<String, Set<Incident>> byEntity = new HashMap<>();
-    private final Map<String, Set<Incident>> byName = new HashMap<>();
-    private final Map<String, Set<Incident>> byNameAndEntity = new HashMap<>();
+    /** The candidate index of the configured grouping: entity key, or alert name, to the incidents that hold it. */
+    private final Map<String, Set<Incident>> byEntityOrName = new HashMap<>();
+    /** The candidate index of name-and-entity grouping: alert name, then entity key, to the incidents. */
+    private final Map<String, Map<String, Set<Incident>>> byNameAndEntity = new HashMap<>();
     private final Map<String, Incident> multistageByHost = new HashMap<>();
     private final Map<String, List<ItAlert>> itAlertsByHost = new HashMap<>();
     private final Map<String, ItAlert> itAlerts = new HashMap<>();
@@ -258,24 +259,25 @@ final class CorrelationEngine implements AutoCloseable {
      * thousand incidents in reach; the rules then apply the time windows, status and cap.
      */
     private Set<Incident> candidates(Alert alert) {
-        return switch (settings.grouping()) {
+        Set<Incident> found = new LinkedHashSet<>();
+        switch (settings.grouping()) {
             case "name-and-entity" -> {
-                Set<Incident> found = new LinkedHashSet<>();
-                for (String key : alert.getEntityKeys()) {
-                    found.addAll(byNameAndEntity.getOrDefault(nameAndEntity(alert.getName(), key), Set.of()));
+                Map<String, Set<Incident>> byEntity = byNameAndEntity.get(alert.getName());
+                if (byEntity != null) {
+                    for (String key : alert.getEntityKeys()) {
+                        Set<Incident> incidents = byEntity.get(key);
+                        if (incidents != null) {
+                            found.addAll(incidents);
+                        }
+                    }
                 }
-                yield found;
             }
-            case "entity" -> {
-                Set<Incident> found = new LinkedHashSet<>();
-                for (String key : alert.getEntityKeys()) {
-                    found.addAll(byEntity.getOrDefault(key, Set.of()));
-                }
-                yield found;
+            case "entity" -> alert.getEntityKeys().forEach(k -> found.addAll(byEntityOrName.getOrDefault(k, Set.of())));
+            case "name" -> found.addAll(byEntityOrName.getOrDefault(alert.getName(), Set.of()));
+            default -> {
             }
-            case "name" -> new LinkedHashSet<>(byName.getOrDefault(alert.getName(), Set.of()));
-            default -> Set.of();
-        };
+        }
+        return found;
     }
 
     private Set<ItAlert> itCandidates(Alert alert) {
@@ -303,17 +305,12 @@ final class CorrelationEngine implements AutoCloseable {
         if (incident.isFull()) {
             return;
         }
-        incident.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
-        names(incident).forEach(n -> byName.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(incident));
-        for (String n : names(incident)) {
-            incident.getEntityKeys().forEach(k -> byNameAndEntity
-                    .computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident));
-        }
+        addToIndex(incident, incident.alertNames(), incident.getEntityKeys());
     }
 
     /**
-     * Keeps the indexes in step with an incident that took an alert in. The name-and-entity index pairs every name
-     * with every key of the incident, as the rule compares them: a new name meets all keys, a new key all names.
+     * Keeps the index in step with an incident that took an alert in. Name-and-entity pairs every name of the
+     * incident with every key of it, as the rule compares them: a new name meets all keys, a new key all names.
      */
     private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
         boolean newName = !incident.hasAlertNamed(alert.getName());
@@ -324,31 +321,51 @@ final class CorrelationEngine implements AutoCloseable {
             unindex(incident);
             return;
         }
-        newKeys.forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
-        byName.computeIfAbsent(alert.getName(), x -> new LinkedHashSet<>()).add(incident);
-        for (String n : names(incident)) {
-            for (String k : newName ? incident.getEntityKeys() : newKeys) {
-                byNameAndEntity.computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident);
+        if (newName) {
+            addToIndex(incident, Set.of(alert.getName()), incident.getEntityKeys());
+        }
+        if (!newKeys.isEmpty()) {
+            addToIndex(incident, incident.alertNames(), newKeys);
+        }
+    }
+
+    private void addToIndex(Incident incident, Set<String> names, Set<String> keys) {
+        switch (settings.grouping()) {
+            case "name-and-entity" -> {
+                for (String n : names) {
+                    Map<String, Set<Incident>> byEntity = byNameAndEntity.computeIfAbsent(n, x -> new HashMap<>());
+                    keys.forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+                }
+            }
+            case "entity" -> keys.forEach(k -> byEntityOrName.computeIfAbsent(k, x -> new LinkedHashSet<>())
+                    .add(incident));
+            case "name" -> names.forEach(n -> byEntityOrName.computeIfAbsent(n, x -> new LinkedHashSet<>())
+                    .add(incident));
+            default -> {
             }
         }
     }
 
-    private static String nameAndEntity(String name, String key) {
-        return name + '\u0000' + key;
-    }
-
-    /** Takes an incident out of the candidate indexes: a full one can take no alert, a pruned one none in reach. */
+    /** Takes an incident out of the candidate index: a full one can take no alert, a pruned one none in reach. */
     private void unindex(Incident incident) {
-        incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
-        names(incident).forEach(n -> remove(byName, n, incident));
-        for (String n : names(incident)) {
-            incident.getEntityKeys().forEach(k -> remove(byNameAndEntity, nameAndEntity(n, k), incident));
+        switch (settings.grouping()) {
+            case "name-and-entity" -> {
+                for (String n : incident.alertNames()) {
+                    Map<String, Set<Incident>> byEntity = byNameAndEntity.get(n);
+                    if (byEntity != null) {
+                        incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
+                        if (byEntity.isEmpty()) {
+                            byNameAndEntity.remove(n);
+                        }
+                    }
+                }
+            }
+            case "entity" -> incident.getEntityKeys().forEach(k -> remove(byEntityOrName, k, incident));
+            case "name" -> incident.alertNames().forEach(n -> remove(byEntityOrName, n, incident));
+            default -> {
+            }
         }
         multistageByHost.remove(incident.getMultistageHost(), incident);
-    }
-
-    private static Set<String> names(Incident incident) {
-        return incident.alertNames();
     }
 
     private static void remove(Map<String, Set<Incident>> index, String key, Incident incident) {
