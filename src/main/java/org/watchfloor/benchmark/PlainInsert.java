@@ -14,22 +14,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * What the database alone can do: the rows an intake path stored, already parsed, batch-inserted with plain JDBC
- * into an identical {@code alert} table (the DDL and indexes of {@code V1__alerts.sql}) in a fresh H2 file database
+ * into an identical {@code alert} table (its DDL and indexes from the migrations) in a fresh H2 file database
  * opened with the app's URL options. Rows are read back a batch at a time, so the heap stays small; only binding,
  * {@code executeBatch} and the commit of each batch are timed, as the pipeline commits each batch.
  */
 final class PlainInsert {
 
-    private static final String MIGRATION = "/db/migration/V1__alerts.sql";
-    private static final Pattern ALERT_DDL =
-            Pattern.compile("CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)\\s+alert\\b", Pattern.CASE_INSENSITIVE);
+    private static final String MIGRATIONS = "classpath:db/migration/V*__*.sql";
+    private static final Pattern ALERT_DDL = Pattern.compile(
+            "(CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)|ALTER\\s+TABLE)\\s+alert\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION = Pattern.compile("V(\\d+)__");
 
     private PlainInsert() {
     }
@@ -99,19 +104,33 @@ final class PlainInsert {
         }
     }
 
-    /** The {@code CREATE TABLE alert} and {@code CREATE INDEX ... ON alert} statements of the migration. */
+    /**
+     * The {@code CREATE TABLE alert}, {@code CREATE INDEX ... ON alert} and {@code ALTER TABLE alert} statements of
+     * the migrations, in version order: the table as the application has it.
+     */
     static List<String> alertTableDdl() throws IOException {
-        String script;
-        try (InputStream in = PlainInsert.class.getResourceAsStream(MIGRATION)) {
-            if (in == null) {
-                throw new IOException(MIGRATION + " is not on the class path");
-            }
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Resource[] migrations = new PathMatchingResourcePatternResolver().getResources(MIGRATIONS);
+        if (migrations.length == 0) {
+            throw new IOException(MIGRATIONS + " is not on the class path");
         }
-        String withoutComments = script.lines().filter(line -> !line.trim().startsWith("--"))
-                .collect(Collectors.joining("\n"));
-        return Arrays.stream(withoutComments.split(";")).map(String::trim)
-                .filter(statement -> ALERT_DDL.matcher(statement).lookingAt()).toList();
+        List<String> statements = new ArrayList<>();
+        for (Resource migration : Arrays.stream(migrations).sorted(Comparator.comparingInt(PlainInsert::version))
+                .toList()) {
+            String script;
+            try (InputStream in = migration.getInputStream()) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String withoutComments = script.lines().filter(line -> !line.trim().startsWith("--"))
+                    .collect(Collectors.joining("\n"));
+            Arrays.stream(withoutComments.split(";")).map(String::trim)
+                    .filter(statement -> ALERT_DDL.matcher(statement).lookingAt()).forEach(statements::add);
+        }
+        return statements;
+    }
+
+    private static int version(Resource migration) {
+        Matcher m = VERSION.matcher(String.valueOf(migration.getFilename()));
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     private static List<String> columnsWithoutId(ResultSetMetaData meta) throws SQLException {

@@ -25,6 +25,7 @@ import org.watchfloor.incidents.Explanation;
 import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
 import org.watchfloor.incidents.IncidentSnapshot;
+import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.incidents.RuleHit;
 
 /**
@@ -45,9 +46,10 @@ final class CorrelationEngine implements AutoCloseable {
     private final Duration horizon;
     private final RepeatCounter repeats;
     private final Map<Long, Incident> incidents = new HashMap<>();
-    private final Map<String, Set<Incident>> byEntity = new HashMap<>();
-    private final Map<String, Set<Incident>> byName = new HashMap<>();
-    private final Map<String, Set<Incident>> byNameAndEntity = new HashMap<>();
+    /** The candidate index of the configured grouping: entity key, or alert name, to the incidents that hold it. */
+    private final Map<String, Set<Incident>> byEntityOrName = new HashMap<>();
+    /** The candidate index of name-and-entity grouping: alert name, then entity key, to the incidents. */
+    private final Map<String, Map<String, Set<Incident>>> byNameAndEntity = new HashMap<>();
     private final Map<String, Incident> multistageByHost = new HashMap<>();
     private final Map<String, List<ItAlert>> itAlertsByHost = new HashMap<>();
     private final Map<String, ItAlert> itAlerts = new HashMap<>();
@@ -97,9 +99,18 @@ final class CorrelationEngine implements AutoCloseable {
         return latestAlert.minus(horizon);
     }
 
+    /** Decides one alert and records the decision at once. */
     synchronized Outcome decide(Sighting sighting) {
+        IncidentLedger.Batch batch = ledger.batch(List.of(sighting.alert().systemAlertId()));
+        Outcome outcome = decide(sighting, batch);
+        batch.record();
+        return outcome;
+    }
+
+    /** Decides one alert into a batch of decisions the caller records. */
+    synchronized Outcome decide(Sighting sighting, IncidentLedger.Batch batch) {
         SecurityAlert securityAlert = sighting.alert();
-        if (ledger.isDecided(securityAlert.systemAlertId())) {
+        if (batch.isDecided(securityAlert.systemAlertId())) {
             return new Outcome(Outcome.Kind.ALREADY_DECIDED, null, null);
         }
         Alert alert = new Alert(securityAlert, sighting.firstSeen(),
@@ -115,14 +126,14 @@ final class CorrelationEngine implements AutoCloseable {
         } finally {
             handles.forEach(session::delete);
         }
-        Outcome outcome = carryOut(decision);
+        Outcome outcome = carryOut(decision, batch);
         if (++sincePrune >= PRUNE_EVERY) {
             prune();
         }
         return outcome;
     }
 
-    private Outcome carryOut(Decision decision) {
+    private Outcome carryOut(Decision decision, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         if (decision.isSuppressed()) {
             Explanation why = explain(alert, Outcome.Kind.SUPPRESSED, decision.getSuppression().reason(), decision);
@@ -130,24 +141,23 @@ final class CorrelationEngine implements AutoCloseable {
             return new Outcome(Outcome.Kind.SUPPRESSED, null, why);
         }
         if (!decision.getMultistageSources().isEmpty()) {
-            return multistage(decision);
+            return multistage(decision, ledger);
         }
         if (!decision.getJoinCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getJoinCandidates());
-            return attach(decision, target, Outcome.Kind.JOINED);
+            return attach(decision, target, Outcome.Kind.JOINED, ledger);
         }
         if (!decision.getReopenCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getReopenCandidates());
-            return attach(decision, target, Outcome.Kind.REOPENED);
+            return attach(decision, target, Outcome.Kind.REOPENED, ledger);
         }
         if (!decision.getCreations().isEmpty()) {
             Decision.Creation creation = decision.getCreations().get(0);
             Severity severity = max(creation.severity(), decision.highestSeverity());
             Explanation why = explain(alert, Outcome.Kind.OPENED, "rule '" + creation.rule() + "'", decision);
-            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(creation.title(), severity,
+            long number = open(ledger, new IncidentLedger.NewIncident(creation.title(), severity,
                     decision.getTags(), null, List.of(attached(alert, why))));
-            index(new Incident(opened, settings.maxAlertsPerIncident()));
-            return new Outcome(Outcome.Kind.OPENED, opened.number(), why);
+            return new Outcome(Outcome.Kind.OPENED, number, why);
         }
         if (!alert.isFromDefenderForIot()) {
             remember(new ItAlert(alert));
@@ -160,7 +170,7 @@ final class CorrelationEngine implements AutoCloseable {
         return new Outcome(Outcome.Kind.NO_INCIDENT, null, why);
     }
 
-    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind) {
+    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         Severity severity = decision.highestSeverity();
         Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
@@ -173,7 +183,7 @@ final class CorrelationEngine implements AutoCloseable {
         return new Outcome(kind, target.getNumber(), why);
     }
 
-    private Outcome multistage(Decision decision) {
+    private Outcome multistage(Decision decision, IncidentLedger.Batch ledger) {
         Alert alert = decision.getAlert();
         List<ItAlert> sources = decision.getMultistageSources();
         String host = sources.get(0).hostOf(alert);
@@ -201,10 +211,8 @@ final class CorrelationEngine implements AutoCloseable {
             joined.forEach(a -> absorb(existing, a, severity, decision.getTags()));
             number = existing.getNumber();
         } else {
-            IncidentSnapshot opened = ledger.open(new IncidentLedger.NewIncident(
+            number = open(ledger, new IncidentLedger.NewIncident(
                     "(MDIoT) Multistage IT/OT attack from " + host, severity, decision.getTags(), host, alerts));
-            index(new Incident(opened, settings.maxAlertsPerIncident()));
-            number = opened.number();
         }
         joined.stream().filter(a -> !a.isFromDefenderForIot()).forEach(a -> attachedItAlerts.add(a.getId()));
         return new Outcome(kind, number, why);
@@ -215,7 +223,28 @@ final class CorrelationEngine implements AutoCloseable {
     }
 
     private static AttachedAlert attached(Alert alert, Explanation why) {
-        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(), why);
+        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(),
+                alert.getTactics(), alert.getTechniques(), alert.getDeviceSites(), why);
+    }
+
+    /** Opens the incident and takes it into the working state as the ledger will hold it. */
+    private long open(IncidentLedger.Batch ledger, IncidentLedger.NewIncident opening) {
+        long number = ledger.open(opening);
+        Set<String> keys = new LinkedHashSet<>();
+        Map<String, Integer> names = new HashMap<>();
+        Instant first = null;
+        Instant last = null;
+        for (AttachedAlert a : opening.alerts()) {
+            keys.addAll(a.entityKeys());
+            names.merge(a.alertName(), 1, Integer::sum);
+            first = first == null || a.time().isBefore(first) ? a.time() : first;
+            last = last == null || a.time().isAfter(last) ? a.time() : last;
+        }
+        index(new Incident(new IncidentSnapshot(number, opening.title(), opening.severity(), IncidentStatus.New,
+                Set.copyOf(opening.tags()),
+                keys, names, opening.alerts().size(), first, last, null, opening.multistageHost()),
+                settings.maxAlertsPerIncident()));
+        return number;
     }
 
     /** The incident active last; on a tie, the older one, so the choice never depends on the order of the rules. */
@@ -230,24 +259,25 @@ final class CorrelationEngine implements AutoCloseable {
      * thousand incidents in reach; the rules then apply the time windows, status and cap.
      */
     private Set<Incident> candidates(Alert alert) {
-        return switch (settings.grouping()) {
+        Set<Incident> found = new LinkedHashSet<>();
+        switch (settings.grouping()) {
             case "name-and-entity" -> {
-                Set<Incident> found = new LinkedHashSet<>();
-                for (String key : alert.getEntityKeys()) {
-                    found.addAll(byNameAndEntity.getOrDefault(nameAndEntity(alert.getName(), key), Set.of()));
+                Map<String, Set<Incident>> byEntity = byNameAndEntity.get(alert.getName());
+                if (byEntity != null) {
+                    for (String key : alert.getEntityKeys()) {
+                        Set<Incident> incidents = byEntity.get(key);
+                        if (incidents != null) {
+                            found.addAll(incidents);
+                        }
+                    }
                 }
-                yield found;
             }
-            case "entity" -> {
-                Set<Incident> found = new LinkedHashSet<>();
-                for (String key : alert.getEntityKeys()) {
-                    found.addAll(byEntity.getOrDefault(key, Set.of()));
-                }
-                yield found;
+            case "entity" -> alert.getEntityKeys().forEach(k -> found.addAll(byEntityOrName.getOrDefault(k, Set.of())));
+            case "name" -> found.addAll(byEntityOrName.getOrDefault(alert.getName(), Set.of()));
+            default -> {
             }
-            case "name" -> new LinkedHashSet<>(byName.getOrDefault(alert.getName(), Set.of()));
-            default -> Set.of();
-        };
+        }
+        return found;
     }
 
     private Set<ItAlert> itCandidates(Alert alert) {
@@ -275,17 +305,12 @@ final class CorrelationEngine implements AutoCloseable {
         if (incident.isFull()) {
             return;
         }
-        incident.getEntityKeys().forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
-        names(incident).forEach(n -> byName.computeIfAbsent(n, x -> new LinkedHashSet<>()).add(incident));
-        for (String n : names(incident)) {
-            incident.getEntityKeys().forEach(k -> byNameAndEntity
-                    .computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident));
-        }
+        addToIndex(incident, incident.alertNames(), incident.getEntityKeys());
     }
 
     /**
-     * Keeps the indexes in step with an incident that took an alert in. The name-and-entity index pairs every name
-     * with every key of the incident, as the rule compares them: a new name meets all keys, a new key all names.
+     * Keeps the index in step with an incident that took an alert in. Name-and-entity pairs every name of the
+     * incident with every key of it, as the rule compares them: a new name meets all keys, a new key all names.
      */
     private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
         boolean newName = !incident.hasAlertNamed(alert.getName());
@@ -296,31 +321,51 @@ final class CorrelationEngine implements AutoCloseable {
             unindex(incident);
             return;
         }
-        newKeys.forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
-        byName.computeIfAbsent(alert.getName(), x -> new LinkedHashSet<>()).add(incident);
-        for (String n : names(incident)) {
-            for (String k : newName ? incident.getEntityKeys() : newKeys) {
-                byNameAndEntity.computeIfAbsent(nameAndEntity(n, k), x -> new LinkedHashSet<>()).add(incident);
+        if (newName) {
+            addToIndex(incident, Set.of(alert.getName()), incident.getEntityKeys());
+        }
+        if (!newKeys.isEmpty()) {
+            addToIndex(incident, incident.alertNames(), newKeys);
+        }
+    }
+
+    private void addToIndex(Incident incident, Set<String> names, Set<String> keys) {
+        switch (settings.grouping()) {
+            case "name-and-entity" -> {
+                for (String n : names) {
+                    Map<String, Set<Incident>> byEntity = byNameAndEntity.computeIfAbsent(n, x -> new HashMap<>());
+                    keys.forEach(k -> byEntity.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(incident));
+                }
+            }
+            case "entity" -> keys.forEach(k -> byEntityOrName.computeIfAbsent(k, x -> new LinkedHashSet<>())
+                    .add(incident));
+            case "name" -> names.forEach(n -> byEntityOrName.computeIfAbsent(n, x -> new LinkedHashSet<>())
+                    .add(incident));
+            default -> {
             }
         }
     }
 
-    private static String nameAndEntity(String name, String key) {
-        return name + '\u0000' + key;
-    }
-
-    /** Takes an incident out of the candidate indexes: a full one can take no alert, a pruned one none in reach. */
+    /** Takes an incident out of the candidate index: a full one can take no alert, a pruned one none in reach. */
     private void unindex(Incident incident) {
-        incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
-        names(incident).forEach(n -> remove(byName, n, incident));
-        for (String n : names(incident)) {
-            incident.getEntityKeys().forEach(k -> remove(byNameAndEntity, nameAndEntity(n, k), incident));
+        switch (settings.grouping()) {
+            case "name-and-entity" -> {
+                for (String n : incident.alertNames()) {
+                    Map<String, Set<Incident>> byEntity = byNameAndEntity.get(n);
+                    if (byEntity != null) {
+                        incident.getEntityKeys().forEach(k -> remove(byEntity, k, incident));
+                        if (byEntity.isEmpty()) {
+                            byNameAndEntity.remove(n);
+                        }
+                    }
+                }
+            }
+            case "entity" -> incident.getEntityKeys().forEach(k -> remove(byEntityOrName, k, incident));
+            case "name" -> incident.alertNames().forEach(n -> remove(byEntityOrName, n, incident));
+            default -> {
+            }
         }
         multistageByHost.remove(incident.getMultistageHost(), incident);
-    }
-
-    private static Set<String> names(Incident incident) {
-        return incident.alertNames();
     }
 
     private static void remove(Map<String, Set<Incident>> index, String key, Incident incident) {

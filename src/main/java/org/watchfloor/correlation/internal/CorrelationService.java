@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -107,15 +106,22 @@ class CorrelationService implements PendingWork, DisposableBean {
         if (ordered.isEmpty()) {
             return;
         }
-        Instant earliest = ordered.get(0).firstSeen();
         try {
-            transactions.executeWithoutResult(tx -> ordered.forEach(a -> engine(earliest).decide(a)));
+            transactions.executeWithoutResult(tx -> decideAndRecord(ordered));
         } catch (RuntimeException stale) {
             log.warn("Correlation's working state disagreed with the database ({}); rebuilding it",
                     stale.getMessage());
             reset();
-            transactions.executeWithoutResult(tx -> ordered.forEach(a -> engine(earliest).decide(a)));
+            transactions.executeWithoutResult(tx -> decideAndRecord(ordered));
         }
+    }
+
+    /** Decides the alerts into one batch of the ledger, recorded with a few batched statements. */
+    private void decideAndRecord(List<Sighting> ordered) {
+        IncidentLedger.Batch batch = ledger.batch(ordered.stream().map(s -> s.alert().systemAlertId()).toList());
+        CorrelationEngine current = engine(ordered.get(0).firstSeen(), batch);
+        ordered.forEach(a -> current.decide(a, batch));
+        batch.record();
     }
 
     private void reset() {
@@ -128,22 +134,21 @@ class CorrelationService implements PendingWork, DisposableBean {
     /**
      * The engine, rebuilt from the database when there is none: the incidents and alerts within reach of the
      * earliest alert about to be decided (or of the latest stored, if later), then every stored alert in that
-     * reach that was not decided yet, oldest first.
+     * reach that was not decided yet, oldest first, into the batch.
      */
-    private CorrelationEngine engine(Instant earliest) {
+    private CorrelationEngine engine(Instant earliest, IncidentLedger.Batch batch) {
         if (engine == null) {
             CorrelationEngine fresh = new CorrelationEngine(rules.get(), properties.settings(), ledger, clock);
             Instant latest = alerts.latestTime().orElse(earliest);
             Instant from = fresh.horizonFrom(earliest.isBefore(latest) ? earliest : latest);
             List<Sighting> recent = alerts.firstSeenSince(from).stream().map(Sighting::of).toList();
-            Set<String> decided = recent.stream().map(s -> s.alert().systemAlertId())
-                    .filter(ledger::isDecided).collect(Collectors.toSet());
+            Set<String> decided = ledger.decided(recent.stream().map(s -> s.alert().systemAlertId()).toList());
             fresh.restore(ledger.activeSince(from), recent, decided);
             List<Sighting> undecided = recent.stream()
                     .filter(s -> !decided.contains(s.alert().systemAlertId())).toList();
             if (!undecided.isEmpty()) {
                 log.info("Deciding {} stored alerts that were not decided yet", undecided.size());
-                undecided.forEach(fresh::decide);
+                undecided.forEach(s -> fresh.decide(s, batch));
             }
             engine = fresh;
         }

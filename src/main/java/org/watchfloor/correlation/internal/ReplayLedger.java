@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.incidents.Explanation;
 import org.watchfloor.incidents.IncidentLedger;
@@ -65,29 +66,19 @@ final class ReplayLedger implements IncidentLedger {
 
     @Override
     public IncidentSnapshot open(NewIncident incident) {
-        ReplayIncident opened = new ReplayIncident(incidents.size() + 1L, incident.title(), incident.severity(),
-                incident.multistageHost());
-        opened.tags.addAll(incident.tags());
-        incident.alerts().forEach(a -> add(opened, a));
-        incidents.put(opened.number, opened);
-        return opened.snapshot();
+        return incidents.get(opened(incident)).snapshot();
     }
 
     @Override
     public IncidentSnapshot attach(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags) {
-        ReplayIncident incident = incidents.get(number);
-        alerts.forEach(a -> add(incident, a));
-        if (severity.compareTo(incident.severity) > 0) {
-            incident.severity = severity;
-        }
-        incident.tags.addAll(tags);
-        return incident.snapshot();
+        attached(number, alerts, severity, tags);
+        return incidents.get(number).snapshot();
     }
 
     @Override
     public IncidentSnapshot reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
-        incidents.get(number).status = IncidentStatus.Active;
-        return attach(number, List.of(alert), severity, tags);
+        reopened(number, alert, severity, tags);
+        return incidents.get(number).snapshot();
     }
 
     @Override
@@ -101,6 +92,72 @@ final class ReplayLedger implements IncidentLedger {
     @Override
     public boolean isDecided(String systemAlertId) {
         return decided.contains(systemAlertId);
+    }
+
+    @Override
+    public Set<String> decided(Collection<String> systemAlertIds) {
+        return systemAlertIds.stream().filter(decided::contains).collect(Collectors.toSet());
+    }
+
+    /** A batch that takes every decision in at once: there is nothing to write, and no snapshot to make. */
+    @Override
+    public Batch batch(Collection<String> alertIds) {
+        return batch;
+    }
+
+    private final Batch batch = new Batch() {
+        @Override
+        public long open(NewIncident incident) {
+            return opened(incident);
+        }
+
+        @Override
+        public void attach(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags) {
+            attached(number, alerts, severity, tags);
+        }
+
+        @Override
+        public void reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
+            reopened(number, alert, severity, tags);
+        }
+
+        @Override
+        public void recordUnattached(Explanation explanation) {
+            ReplayLedger.this.recordUnattached(explanation);
+        }
+
+        @Override
+        public boolean isDecided(String systemAlertId) {
+            return decided.contains(systemAlertId);
+        }
+
+        /** Every decision was taken in as it came: nothing is left to write. */
+        @Override
+        public void record() {
+        }
+    };
+
+    private long opened(NewIncident incident) {
+        ReplayIncident opened = new ReplayIncident(incidents.size() + 1L, incident.title(), incident.severity(),
+                incident.multistageHost());
+        opened.tags.addAll(incident.tags());
+        incident.alerts().forEach(a -> add(opened, a));
+        incidents.put(opened.number, opened);
+        return opened.number;
+    }
+
+    private void attached(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags) {
+        ReplayIncident incident = incidents.get(number);
+        alerts.forEach(a -> add(incident, a));
+        if (severity.compareTo(incident.severity) > 0) {
+            incident.severity = severity;
+        }
+        incident.tags.addAll(tags);
+    }
+
+    private void reopened(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
+        incidents.get(number).status = IncidentStatus.Active;
+        attached(number, List.of(alert), severity, tags);
     }
 
     @Override

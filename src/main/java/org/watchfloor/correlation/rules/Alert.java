@@ -21,6 +21,7 @@ public final class Alert {
     private final Set<String> hostNames;
     private final Instant time;
     private final int repeatCount;
+    private String description;
 
     /**
      * @param time        when the alert was first seen: its first row's {@code TimeGenerated}. Later rows of the
@@ -156,6 +157,12 @@ public final class Alert {
         return alert.devices();
     }
 
+    /** The sites of the alert's devices, each once. */
+    public List<String> getDeviceSites() {
+        return alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank()).distinct()
+                .toList();
+    }
+
     public Set<String> getEntityKeys() {
         return entityKeys;
     }
@@ -206,8 +213,16 @@ public final class Alert {
         return other != null && !other.isAfter(getTime()) && !other.isBefore(getTime().minus(window));
     }
 
+    /** Every rule hit on the alert names it: described once. */
     @Override
     public String toString() {
+        if (description == null) {
+            description = describe();
+        }
+        return description;
+    }
+
+    private String describe() {
         return "Alert " + getId() + " '" + getName() + "' " + getSeverity() + " at " + getTime()
                 + (getSourceAddress() == null ? "" : " from " + getSourceAddress())
                 + (getDestinationAddress() == null ? "" : " to " + getDestinationAddress());

@@ -21,8 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.incidents.Classification;
@@ -64,102 +62,131 @@ class IncidentStore {
         return jdbc.queryForObject("SELECT last_number FROM incident_number_counter WHERE id = 1", long.class);
     }
 
-    /** Inserts an incident and answers its id. */
-    long insert(long number, String title, Severity severity, List<String> tags, String multistageHost,
-                Aggregate aggregate, Instant now) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("INSERT INTO incident (number, title, severity, status, tags, "
-                    + "multistage_host, tactics, techniques, sites, alert_count, first_activity, last_activity, "
-                    + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
-            statement.setLong(1, number);
-            statement.setString(2, title);
-            statement.setString(3, severity.label());
-            statement.setString(4, IncidentStatus.New.name());
-            statement.setString(5, write(tags));
-            statement.setString(6, multistageHost);
-            statement.setString(7, write(aggregate.tactics()));
-            statement.setString(8, write(aggregate.techniques()));
-            statement.setString(9, write(aggregate.sites()));
-            statement.setInt(10, aggregate.alertCount());
-            statement.setObject(11, time(aggregate.firstActivity()));
-            statement.setObject(12, time(aggregate.lastActivity()));
-            statement.setObject(13, time(now));
-            statement.setObject(14, time(now));
-            return statement;
-        }, key);
-        return key.getKeyAs(Number.class).longValue();
+    /** Moves the counter on to numbers handed out after {@link #nextNumber} in the same transaction. */
+    void setLastNumber(long number) {
+        jdbc.update("UPDATE incident_number_counter SET last_number = ? WHERE id = 1", number);
     }
 
-    /** The incident, its row locked until the caller's transaction ends so changes to one incident take turns. */
+    /** Inserts incidents and answers their ids by number. */
+    Map<Long, Long> insert(List<IncidentRow> incidents) {
+        jdbc.batchUpdate("INSERT INTO incident (number, title, severity, status, tags, multistage_host, tactics, "
+                + "techniques, sites, alert_count, first_activity, last_activity, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents.stream().map(i -> new Object[] {
+                    i.number(), i.title(), i.severity().label(), i.status().name(), write(i.tags()),
+                    i.multistageHost(), write(i.tactics()), write(i.techniques()), write(i.sites()), i.alertCount(),
+                    time(i.firstActivity()), time(i.lastActivity()), time(i.createdAt()), time(i.updatedAt())})
+                .toList());
+        Map<Long, Long> ids = new HashMap<>();
+        for (List<Long> numbers : chunks(incidents.stream().map(IncidentRow::number).toList())) {
+            named.query("SELECT id, number FROM incident WHERE number IN (:numbers)",
+                    new MapSqlParameterSource("numbers", numbers), rs -> {
+                        ids.put(rs.getLong(2), rs.getLong(1));
+                    });
+        }
+        return ids;
+    }
+
+    /**
+     * The incidents, their rows locked until the caller's transaction ends so changes to one incident take turns;
+     * locked in number order, so two callers never wait on each other crosswise.
+     */
+    Map<Long, IncidentRow> lock(Collection<Long> numbers) {
+        Map<Long, IncidentRow> rows = new HashMap<>();
+        for (List<Long> chunk : chunks(numbers.stream().sorted().toList())) {
+            named.query(SELECT + " WHERE number IN (:numbers) ORDER BY number FOR UPDATE",
+                    new MapSqlParameterSource("numbers", chunk), mapper).forEach(r -> rows.put(r.number(), r));
+        }
+        return rows;
+    }
+
+    /** One incident, its row locked until the caller's transaction ends. */
     Optional<IncidentRow> lock(long number) {
-        return jdbc.query(SELECT + " WHERE number = ? FOR UPDATE", mapper, number).stream().findFirst();
+        return Optional.ofNullable(lock(List.of(number)).get(number));
     }
 
     Optional<IncidentRow> find(long number) {
         return jdbc.query(SELECT + " WHERE number = ?", mapper, number).stream().findFirst();
     }
 
-    /** Writes what attaching alerts changes. */
-    void update(long id, Severity severity, List<String> tags, Aggregate aggregate, Instant now) {
-        jdbc.update("UPDATE incident SET severity = ?, tags = ?, tactics = ?, techniques = ?, sites = ?, "
-                        + "alert_count = ?, first_activity = ?, last_activity = ?, updated_at = ? WHERE id = ?",
-                severity.label(), write(tags), write(aggregate.tactics()), write(aggregate.techniques()),
-                write(aggregate.sites()), aggregate.alertCount(), time(aggregate.firstActivity()),
-                time(aggregate.lastActivity()), time(now), id);
-    }
-
     /**
-     * Sets a closed incident back to Active; its classification went with the closing it belonged to, and it waits for
-     * a new lifecycle process.
+     * Writes what attaching alerts (and reopening) changed: everything correlation derives, status included. A closed
+     * incident set Active again waits for a new lifecycle process (the right-hand sides read the row as it was).
      */
-    void reopen(long id) {
-        jdbc.update("UPDATE incident SET status = ?, classification = NULL, closed_at = NULL, lifecycle_pending = TRUE "
-                + "WHERE id = ?", IncidentStatus.Active.name(), id);
+    void update(List<IncidentRow> incidents) {
+        jdbc.batchUpdate("UPDATE incident SET lifecycle_pending = CASE WHEN status = 'Closed' AND ? <> 'Closed' "
+                + "THEN TRUE ELSE lifecycle_pending END, severity = ?, status = ?, classification = ?, closed_at = ?, "
+                + "tags = ?, tactics = ?, techniques = ?, sites = ?, alert_count = ?, first_activity = ?, "
+                + "last_activity = ?, updated_at = ? WHERE id = ?", incidents.stream().map(i -> new Object[] {
+                    i.status().name(), i.severity().label(), i.status().name(),
+                    i.classification() == null ? null : i.classification().name(), time(i.closedAt()),
+                    write(i.tags()), write(i.tactics()), write(i.techniques()), write(i.sites()), i.alertCount(),
+                    time(i.firstActivity()), time(i.lastActivity()), time(i.updatedAt()), i.id()}).toList());
     }
 
-    /** Adds alerts to an incident; the unique {@code system_alert_id} refuses one that is in an incident already. */
-    void insertAlerts(long incidentId, List<AlertRef> alerts, Instant now) {
-        List<Object[]> rows = new ArrayList<>(alerts.size());
-        for (AlertRef a : alerts) {
-            rows.add(new Object[] {incidentId, a.systemAlertId(), a.alertName(), time(a.time()), time(now)});
-        }
+    /** An alert placed in an incident. */
+    record Placement(long incidentId, AlertRef alert) {
+    }
+
+    /** Adds alerts to incidents; the unique {@code system_alert_id} refuses one that is in an incident already. */
+    void insertAlerts(List<Placement> placements, Instant now) {
         jdbc.batchUpdate("INSERT INTO incident_alert (incident_id, system_alert_id, alert_name, alert_time, "
-                + "attached_at) VALUES (?, ?, ?, ?, ?)", rows);
+                + "attached_at) VALUES (?, ?, ?, ?, ?)", placements.stream().map(p -> new Object[] {
+                    p.incidentId(), p.alert().systemAlertId(), p.alert().alertName(), time(p.alert().time()),
+                    time(now)}).toList());
     }
 
     /** The alerts of an incident, earliest first. */
     List<AlertRef> alerts(long incidentId) {
-        return jdbc.query("SELECT system_alert_id, alert_name, alert_time FROM incident_alert WHERE incident_id = ? "
-                        + "ORDER BY alert_time, id",
-                (rs, n) -> new AlertRef(rs.getString(1), rs.getString(2), instant(rs, "alert_time")), incidentId);
+        return alerts(List.of(incidentId)).getOrDefault(incidentId, List.of());
     }
 
-    /** Adds the entity keys an incident does not hold yet. */
-    void addEntityKeys(long incidentId, Collection<String> keys) {
-        Set<String> known = new HashSet<>(jdbc.queryForList(
-                "SELECT entity_key FROM incident_entity WHERE incident_id = ?", String.class, incidentId));
-        List<Object[]> rows = new ArrayList<>();
-        for (String key : keys) {
-            if (known.add(key)) {
-                rows.add(new Object[] {incidentId, key});
-            }
+    /** The alerts of these incidents, by incident id, each list earliest first. */
+    Map<Long, List<AlertRef>> alerts(Collection<Long> incidentIds) {
+        Map<Long, List<AlertRef>> alerts = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
+            named.query("SELECT incident_id, system_alert_id, alert_name, alert_time FROM incident_alert "
+                    + "WHERE incident_id IN (:ids) ORDER BY incident_id, alert_time, id",
+                    new MapSqlParameterSource("ids", chunk), rs -> {
+                        alerts.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AlertRef(
+                                rs.getString(2), rs.getString(3), instant(rs, "alert_time")));
+                    });
         }
-        jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) VALUES (?, ?)", rows);
+        return alerts;
+    }
+
+    /** An entity key of an incident. */
+    record EntityKey(long incidentId, String key) {
+    }
+
+    /** Adds entity keys the incidents do not hold yet (the caller knows which, from {@link #entityKeys}). */
+    void insertEntityKeys(List<EntityKey> keys) {
+        jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) VALUES (?, ?)",
+                keys.stream().map(k -> new Object[] {k.incidentId(), k.key()}).toList());
+    }
+
+    /** The entity keys of these incidents, by incident id. */
+    Map<Long, Set<String>> entityKeys(Collection<Long> incidentIds) {
+        Map<Long, Set<String>> keys = new HashMap<>();
+        for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
+            named.query("SELECT incident_id, entity_key FROM incident_entity WHERE incident_id IN (:ids)",
+                    new MapSqlParameterSource("ids", chunk), rs -> {
+                        keys.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2));
+                    });
+        }
+        return keys;
     }
 
     /** The earlier decisions on any of these alerts: alert id to the incident number it went to, or null. */
     Map<String, Optional<Long>> decided(Collection<String> systemAlertIds) {
         Map<String, Optional<Long>> decided = new LinkedHashMap<>();
-        if (systemAlertIds.isEmpty()) {
-            return decided;
+        for (List<String> chunk : chunks(List.copyOf(systemAlertIds))) {
+            named.query("SELECT system_alert_id, incident_number FROM correlation_decision "
+                            + "WHERE system_alert_id IN (:ids)", new MapSqlParameterSource("ids", chunk), rs -> {
+                        String id = rs.getString(1);
+                        long number = rs.getLong(2);
+                        decided.put(id, rs.wasNull() ? Optional.empty() : Optional.of(number));
+                    });
         }
-        named.query("SELECT system_alert_id, incident_number FROM correlation_decision WHERE system_alert_id IN (:ids)",
-                new MapSqlParameterSource("ids", systemAlertIds), rs -> {
-                    String id = rs.getString(1);
-                    long number = rs.getLong(2);
-                    decided.put(id, rs.wasNull() ? Optional.empty() : Optional.of(number));
-                });
         return decided;
     }
 
@@ -169,15 +196,18 @@ class IncidentStore {
         return count != null && count > 0;
     }
 
-    /** Records decisions; {@code incidentNumber} is null for alerts that joined no incident. */
-    void insertDecisions(List<Explanation> explanations, Long incidentNumber, Instant now) {
-        List<Object[]> rows = new ArrayList<>(explanations.size());
-        for (Explanation e : explanations) {
-            rows.add(new Object[] {e.systemAlertId(), time(e.decidedAt() == null ? now : e.decidedAt()), e.outcome(),
-                incidentNumber, e.reason(), write(e.hits())});
-        }
+    /** A decision on an alert; {@code incidentNumber} is null for an alert that joined no incident. */
+    record Decided(Explanation explanation, Long incidentNumber) {
+    }
+
+    /** Records decisions, in the order given. */
+    void insertDecisions(List<Decided> decisions, Instant now) {
         jdbc.batchUpdate("INSERT INTO correlation_decision (system_alert_id, decided_at, outcome, incident_number, "
-                + "reason, hits) VALUES (?, ?, ?, ?, ?, ?)", rows);
+                + "reason, hits) VALUES (?, ?, ?, ?, ?, ?)", decisions.stream().map(d -> {
+                    Explanation e = d.explanation();
+                    return new Object[] {e.systemAlertId(), time(e.decidedAt() == null ? now : e.decidedAt()),
+                        e.outcome(), d.incidentNumber(), e.reason(), write(e.hits())};
+                }).toList());
     }
 
     /** The decisions that placed alerts in an incident, in the order they were taken. */
@@ -283,6 +313,15 @@ class IncidentStore {
                 read(rs.getString("sites"), STRINGS), rs.getInt("alert_count"), instant(rs, "first_activity"),
                 instant(rs, "last_activity"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "closed_at"), instant(rs, "triaged_at"), rs.getBoolean("sla_breached"));
+    }
+
+    /** Lists of at most a thousand, for IN lists every database takes. */
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += 1000) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + 1000)));
+        }
+        return chunks;
     }
 
     private static OffsetDateTime time(Instant instant) {

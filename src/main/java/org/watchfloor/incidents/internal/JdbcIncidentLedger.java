@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,12 +20,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertQueries;
-import org.watchfloor.alerts.IotDevice;
-import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
-import org.watchfloor.alerts.StoredAlert;
 import org.watchfloor.incidents.AlertAlreadyDecidedException;
 import org.watchfloor.incidents.AlertsAttached;
+import org.watchfloor.incidents.Classification;
 import org.watchfloor.incidents.Explanation;
 import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentOpened;
@@ -33,21 +32,28 @@ import org.watchfloor.incidents.IncidentSnapshot;
 import org.watchfloor.incidents.IncidentStatus;
 
 /**
- * The ledger on Watchfloor's database. Every change locks what it changes (the number counter, the incident row), so
- * decisions on one incident take turns; the events are published inside the transaction, which Spring delivers to
- * transactional listeners only once it has committed.
+ * The ledger on Watchfloor's database. Decisions are written a batch at a time, each table with one batched
+ * statement; a single call is a batch of one. Every batch locks what it changes (the number counter, the incident
+ * rows), so decisions on one incident take turns; the events are published inside the transaction, which Spring
+ * delivers to transactional listeners only once it has committed.
  */
 @Service
 @Transactional
 class JdbcIncidentLedger implements IncidentLedger {
 
+    /** Who correlation's changes are audited as. */
+    static final String CORRELATION = "correlation";
+
     private final IncidentStore store;
+    private final LifecycleStore lifecycle;
     private final AlertQueries alerts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcIncidentLedger(IncidentStore store, AlertQueries alerts, ApplicationEventPublisher events, Clock clock) {
+    JdbcIncidentLedger(IncidentStore store, LifecycleStore lifecycle, AlertQueries alerts,
+                       ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.lifecycle = lifecycle;
         this.alerts = alerts;
         this.events = events;
         this.clock = clock;
@@ -55,64 +61,51 @@ class JdbcIncidentLedger implements IncidentLedger {
 
     @Override
     public IncidentSnapshot open(NewIncident incident) {
-        if (incident.title() == null || incident.title().isBlank()) {
-            throw new IllegalArgumentException("an incident needs a title");
-        }
-        Objects.requireNonNull(incident.severity(), "an incident needs a severity");
-        validate(incident.alerts());
-        refuseDecided(ids(incident.alerts()));
-        Instant now = clock.instant();
-        long number = store.nextNumber();
-        long id = store.insert(number, incident.title(), incident.severity(), merge(List.of(), incident.tags()),
-                incident.multistageHost(), aggregate(refs(incident.alerts())), now);
-        place(id, number, incident.alerts(), now);
-        events.publishEvent(new IncidentOpened(number, incident.title(), incident.severity(), ids(incident.alerts())));
+        Batch batch = batch(List.of());
+        long number = batch.open(incident);
+        batch.record();
         return snapshot(number).orElseThrow();
     }
 
     @Override
     public IncidentSnapshot attach(long number, List<AttachedAlert> attached, Severity severity,
                                    Collection<String> tags) {
-        validate(attached);
-        IncidentRow incident = lock(number);
-        if (incident.status() == IncidentStatus.Closed) {
-            throw new IllegalStateException("incident " + number + " is Closed: reopen it to add alerts");
-        }
-        Severity after = add(incident, attached, severity, tags);
-        events.publishEvent(new AlertsAttached(number, ids(attached), after, after != incident.severity()));
+        Batch batch = batch(List.of());
+        batch.attach(number, attached, severity, tags);
+        batch.record();
         return snapshot(number).orElseThrow();
     }
 
     @Override
     public IncidentSnapshot reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
-        validate(List.of(alert));
-        IncidentRow incident = lock(number);
-        if (incident.status() != IncidentStatus.Closed) {
-            throw new IllegalStateException("incident " + number + " is " + incident.status()
-                    + ", not Closed: only a closed incident is reopened");
-        }
-        store.reopen(incident.id());
-        add(incident, List.of(alert), severity, tags);
-        events.publishEvent(new IncidentReopened(number, alert.systemAlertId()));
+        Batch batch = batch(List.of());
+        batch.reopen(number, alert, severity, tags);
+        batch.record();
         return snapshot(number).orElseThrow();
     }
 
     @Override
     public void recordUnattached(Explanation explanation) {
-        Objects.requireNonNull(explanation, "an unattached alert needs the explanation of its decision");
-        requireDecisionOf(explanation.systemAlertId(), explanation);
-        refuseDecided(List.of(explanation.systemAlertId()));
-        try {
-            store.insertDecisions(List.of(explanation), null, clock.instant());
-        } catch (DuplicateKeyException e) {
-            throw decidedMeanwhile(List.of(explanation.systemAlertId()), e);
-        }
+        Batch batch = batch(List.of());
+        batch.recordUnattached(explanation);
+        batch.record();
     }
 
     @Override
     @Transactional(readOnly = true)
     public boolean isDecided(String systemAlertId) {
         return store.isDecided(systemAlertId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<String> decided(Collection<String> systemAlertIds) {
+        return Set.copyOf(store.decided(systemAlertIds).keySet());
+    }
+
+    @Override
+    public Batch batch(Collection<String> alertIds) {
+        return new JdbcBatch(decided(alertIds), Set.copyOf(alertIds));
     }
 
     @Override
@@ -134,94 +127,402 @@ class JdbcIncidentLedger implements IncidentLedger {
                 .map(row -> snapshot(row, store.entityKeys(row.id()), store.alertNameCounts(row.id())));
     }
 
-    private IncidentRow lock(long number) {
-        return store.lock(number).orElseThrow(() -> new IllegalArgumentException("there is no incident " + number));
+    /** One decision of a batch, as it was taken. */
+    private sealed interface Taken {
     }
 
-    /** Adds alerts to a locked incident, never lowering its severity; answers the severity after. */
-    private Severity add(IncidentRow incident, List<AttachedAlert> attached, Severity severity,
-                         Collection<String> tags) {
-        Objects.requireNonNull(severity, "severity");
-        refuseDecided(ids(attached));
-        Instant now = clock.instant();
-        place(incident.id(), incident.number(), attached, now);
-        Severity after = severity.compareTo(incident.severity()) > 0 ? severity : incident.severity();
-        store.update(incident.id(), after, merge(incident.tags(), tags), aggregate(incident, refs(attached)), now);
-        return after;
+    private record Opening(long number, NewIncident incident) implements Taken {
     }
 
-    /** Stores the alerts of an incident, their entity keys and the decisions that placed them. */
-    private void place(long incidentId, long number, List<AttachedAlert> attached, Instant now) {
-        try {
-            store.insertAlerts(incidentId, refs(attached), now);
-            store.addEntityKeys(incidentId, attached.stream()
-                    .flatMap(a -> a.entityKeys() == null ? Stream.<String>empty() : a.entityKeys().stream())
-                    .filter(k -> k != null && !k.isBlank())
-                    .collect(Collectors.toCollection(LinkedHashSet::new)));
-            store.insertDecisions(attached.stream().map(AttachedAlert::explanation).toList(), number, now);
-        } catch (DuplicateKeyException e) {
-            throw decidedMeanwhile(ids(attached), e);
-        }
+    private record Attaching(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags,
+                             boolean reopens) implements Taken {
     }
 
-    /**
-     * The incident's derived fields with alerts added, reading only the new alerts: tactics have a fixed
-     * (kill-chain) order and sites none, so they fold in. Techniques are in order of first appearance by alert
-     * time; an alert earlier than the incident's last activity re-sorts them from the techniques of all its alerts,
-     * a narrow read, so joining a large incident costs little either way.
-     */
-    private Aggregate aggregate(IncidentRow incident, List<AlertRef> added) {
-        Aggregate of = aggregate(added);
-        List<String> tactics = new ArrayList<>(incident.tactics());
-        tactics.addAll(of.tactics());
-        Set<String> sites = new LinkedHashSet<>(incident.sites());
-        sites.addAll(of.sites());
-        boolean inOrder = added.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity()));
+    private record Unattached(Explanation explanation) implements Taken {
+    }
+
+    /** An incident as a batch changes it: the stored row (if any) with the batch's decisions applied in order. */
+    private static final class Working {
+        final Long id;
+        final long number;
+        final String title;
+        final String multistageHost;
+        final String owner;
+        final Instant createdAt;
+        /** The lifecycle's, carried through unchanged: correlation never writes them. */
+        final Instant triagedAt;
+        final boolean slaBreached;
+        /** As stored before the batch, for the audit trail; null for an incident the batch opens. */
+        final IncidentRow before;
+        final Set<String> storedKeys;
+        final Set<String> newKeys = new LinkedHashSet<>();
+        final List<AttachedAlert> placed = new ArrayList<>();
+        /** The stored alerts and their techniques, read when a late alert makes the techniques be re-sorted. */
+        List<AlertRef> stored;
+        Map<String, List<String>> storedTechniques;
+        Severity severity;
+        IncidentStatus status;
+        Classification classification;
+        Instant closedAt;
+        List<String> tags;
+        List<String> tactics;
         List<String> techniques;
-        if (inOrder) {
-            Set<String> merged = new LinkedHashSet<>(incident.techniques());
-            merged.addAll(of.techniques());
-            techniques = List.copyOf(merged);
-        } else {
-            List<AlertRef> all = store.alerts(incident.id()).stream().sorted(Comparator.comparing(AlertRef::time))
-                    .toList();
-            Map<String, List<String>> byAlert = alerts.techniques(ids(all, AlertRef::systemAlertId));
-            Set<String> ordered = new LinkedHashSet<>();
-            all.forEach(a -> ordered.addAll(byAlert.getOrDefault(a.systemAlertId(), List.of())));
-            techniques = List.copyOf(ordered);
+        List<String> sites;
+        int alertCount;
+        Instant firstActivity;
+        Instant lastActivity;
+
+        Working(IncidentRow row, Set<String> storedKeys) {
+            this.id = row.id();
+            this.number = row.number();
+            this.title = row.title();
+            this.multistageHost = row.multistageHost();
+            this.owner = row.owner();
+            this.createdAt = row.createdAt();
+            this.triagedAt = row.triagedAt();
+            this.slaBreached = row.slaBreached();
+            this.before = row;
+            this.storedKeys = storedKeys;
+            this.severity = row.severity();
+            this.status = row.status();
+            this.classification = row.classification();
+            this.closedAt = row.closedAt();
+            this.tags = row.tags();
+            this.tactics = row.tactics();
+            this.techniques = row.techniques();
+            this.sites = row.sites();
+            this.alertCount = row.alertCount();
+            this.firstActivity = row.firstActivity();
+            this.lastActivity = row.lastActivity();
         }
-        Instant first = of.firstActivity().isBefore(incident.firstActivity()) ? of.firstActivity()
-                : incident.firstActivity();
-        Instant last = of.lastActivity().isAfter(incident.lastActivity()) ? of.lastActivity()
-                : incident.lastActivity();
-        return new Aggregate(KillChain.order(tactics), techniques, List.copyOf(sites),
-                incident.alertCount() + added.size(), first, last);
+
+        Working(long number, NewIncident incident, Instant now) {
+            this.id = null;
+            this.number = number;
+            this.title = incident.title();
+            this.multistageHost = incident.multistageHost();
+            this.owner = null;
+            this.createdAt = now;
+            this.triagedAt = null;
+            this.slaBreached = false;
+            this.before = null;
+            this.storedKeys = Set.of();
+            this.severity = incident.severity();
+            this.status = IncidentStatus.New;
+            this.tags = merge(List.of(), incident.tags());
+        }
+
+        IncidentRow row(long id, Instant now) {
+            return new IncidentRow(id, number, title, severity, status, classification, owner, tags, multistageHost,
+                    tactics, techniques, sites, alertCount, firstActivity, lastActivity, createdAt, now, closedAt,
+                    triagedAt, slaBreached);
+        }
     }
 
     /**
-     * The incident's tactics, techniques and sites from its stored alerts, its count and activity from the times
-     * correlation gave. Computed over all alerts rather than merged, so an alert that arrives late (earlier than
-     * others) still puts its techniques in their place.
+     * The decisions of a batch, kept in memory until {@link #record}: it locks the incidents they change, refuses
+     * alerts decided before, applies the decisions in order to the incidents as stored, and writes each table with
+     * one batched statement.
      */
-    private Aggregate aggregate(List<AlertRef> refs) {
-        List<AlertRef> byTime = refs.stream().sorted(Comparator.comparing(AlertRef::time)).toList();
-        Map<String, SecurityAlert> stored = alerts.findAll(ids(byTime, AlertRef::systemAlertId)).stream()
-                .map(StoredAlert::alert)
-                .collect(Collectors.toMap(SecurityAlert::systemAlertId, Function.identity(), (a, b) -> a));
-        List<String> tactics = new ArrayList<>();
-        Set<String> techniques = new LinkedHashSet<>();
-        Set<String> sites = new LinkedHashSet<>();
-        for (AlertRef ref : byTime) {
-            SecurityAlert alert = stored.get(ref.systemAlertId());
-            if (alert != null) {
-                tactics.addAll(alert.tactics());
-                techniques.addAll(alert.techniques());
-                alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank())
-                        .forEach(sites::add);
+    private final class JdbcBatch implements Batch {
+
+        private final Set<String> decidedBefore;
+        private final Set<String> asked;
+        private final Map<String, Boolean> lookedUp = new HashMap<>();
+        private final Set<String> taken = new HashSet<>();
+        private final List<Taken> decisions = new ArrayList<>();
+        private long lastNumber;
+        private long writtenNumber;
+
+        JdbcBatch(Set<String> decidedBefore, Set<String> asked) {
+            this.decidedBefore = decidedBefore;
+            this.asked = asked;
+        }
+
+        @Override
+        public long open(NewIncident incident) {
+            if (incident.title() == null || incident.title().isBlank()) {
+                throw new IllegalArgumentException("an incident needs a title");
+            }
+            Objects.requireNonNull(incident.severity(), "an incident needs a severity");
+            validate(incident.alerts());
+            if (lastNumber == 0) {
+                lastNumber = store.nextNumber();
+                writtenNumber = lastNumber;
+            } else {
+                lastNumber++;
+            }
+            take(new Opening(lastNumber, incident), incident.alerts().stream().map(AttachedAlert::systemAlertId));
+            return lastNumber;
+        }
+
+        @Override
+        public void attach(long number, List<AttachedAlert> attached, Severity severity, Collection<String> tags) {
+            validate(attached);
+            Objects.requireNonNull(severity, "severity");
+            take(new Attaching(number, attached, severity, tags, false),
+                    attached.stream().map(AttachedAlert::systemAlertId));
+        }
+
+        @Override
+        public void reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
+            validate(List.of(alert));
+            Objects.requireNonNull(severity, "severity");
+            take(new Attaching(number, List.of(alert), severity, tags, true), Stream.of(
+                    alert.systemAlertId()));
+        }
+
+        @Override
+        public void recordUnattached(Explanation explanation) {
+            Objects.requireNonNull(explanation, "an unattached alert needs the explanation of its decision");
+            requireDecisionOf(explanation.systemAlertId(), explanation);
+            take(new Unattached(explanation), Stream.of(explanation.systemAlertId()));
+        }
+
+        private void take(Taken decision, Stream<String> ids) {
+            decisions.add(decision);
+            ids.forEach(taken::add);
+        }
+
+        @Override
+        public boolean isDecided(String systemAlertId) {
+            if (taken.contains(systemAlertId) || decidedBefore.contains(systemAlertId)) {
+                return true;
+            }
+            return !asked.contains(systemAlertId)
+                    && lookedUp.computeIfAbsent(systemAlertId, store::isDecided);
+        }
+
+        @Override
+        public void record() {
+            if (decisions.isEmpty()) {
+                return;
+            }
+            List<Taken> batch = List.copyOf(decisions);
+            decisions.clear();
+            Map<Long, Working> incidents = lock(batch);
+            readAlertsOfLate(batch, incidents);
+            List<String> ids = new ArrayList<>();
+            batch.forEach(d -> ids.addAll(alertIds(d)));
+            if (new HashSet<>(ids).size() < ids.size()) {
+                throw new IllegalArgumentException("an alert is listed twice");
+            }
+            refuseDecided(ids);
+            Instant now = clock.instant();
+            List<Object> published = new ArrayList<>();
+            Set<Long> opened = new LinkedHashSet<>();
+            List<IncidentStore.Decided> decided = new ArrayList<>();
+            for (Taken d : batch) {
+                if (d instanceof Opening o) {
+                    Working w = new Working(o.number(), o.incident(), now);
+                    incidents.put(o.number(), w);
+                    opened.add(o.number());
+                    add(w, o.incident().alerts());
+                    published.add(new IncidentOpened(o.number(), w.title, w.severity, ids(o.incident().alerts())));
+                    o.incident().alerts().forEach(a -> decided.add(new IncidentStore.Decided(a.explanation(),
+                            o.number())));
+                } else if (d instanceof Attaching a) {
+                    published.add(attach(incidents.get(a.number()), a));
+                    a.alerts().forEach(x -> decided.add(new IncidentStore.Decided(x.explanation(), a.number())));
+                } else if (d instanceof Unattached u) {
+                    decided.add(new IncidentStore.Decided(u.explanation(), null));
+                }
+            }
+            write(incidents, opened, decided, now);
+            if (lastNumber > writtenNumber) {
+                store.setLastNumber(lastNumber);
+                writtenNumber = lastNumber;
+            }
+            published.forEach(events::publishEvent);
+        }
+
+        /** Applies an attaching (or reopening) to the incident; answers its event. */
+        private Object attach(Working w, Attaching a) {
+            if (a.reopens() && w.status != IncidentStatus.Closed) {
+                throw new IllegalStateException("incident " + a.number() + " is " + w.status
+                        + ", not Closed: only a closed incident is reopened");
+            }
+            if (!a.reopens() && w.status == IncidentStatus.Closed) {
+                throw new IllegalStateException("incident " + a.number() + " is Closed: reopen it to add alerts");
+            }
+            if (a.reopens()) {
+                w.status = IncidentStatus.Active;
+                w.classification = null;
+                w.closedAt = null;
+            }
+            Severity before = w.severity;
+            w.severity = a.severity().compareTo(w.severity) > 0 ? a.severity() : w.severity;
+            w.tags = merge(w.tags, a.tags());
+            add(w, a.alerts());
+            return a.reopens() ? new IncidentReopened(a.number(), a.alerts().get(0).systemAlertId())
+                    : new AlertsAttached(a.number(), ids(a.alerts()), w.severity, w.severity != before);
+        }
+
+        /**
+         * Reads, in two queries, the stored alerts of the incidents a late alert (earlier than the incident's last
+         * activity) will join in this batch, and their techniques: what re-sorting the techniques needs.
+         */
+        private void readAlertsOfLate(List<Taken> batch, Map<Long, Working> incidents) {
+            Map<Long, Instant> last = new HashMap<>();
+            incidents.values().forEach(w -> last.put(w.number, w.lastActivity));
+            Set<Long> late = new HashSet<>();
+            for (Taken d : batch) {
+                if (d instanceof Attaching a && incidents.containsKey(a.number())) {
+                    Instant before = last.get(a.number());
+                    for (AttachedAlert x : a.alerts()) {
+                        if (before != null && x.time().isBefore(before)) {
+                            late.add(a.number());
+                        }
+                    }
+                    a.alerts().forEach(x -> last.merge(a.number(), x.time(), (p, q) -> p.isAfter(q) ? p : q));
+                }
+            }
+            List<Working> lateIncidents = late.stream().map(incidents::get).toList();
+            if (lateIncidents.isEmpty()) {
+                return;
+            }
+            Map<Long, List<AlertRef>> stored = store.alerts(lateIncidents.stream().map(w -> w.id).toList());
+            List<String> ids = stored.values().stream().flatMap(List::stream).map(AlertRef::systemAlertId).toList();
+            Map<String, List<String>> techniques = new HashMap<>();
+            for (int i = 0; i < ids.size(); i += 1000) {
+                techniques.putAll(alerts.techniques(ids.subList(i, Math.min(ids.size(), i + 1000))));
+            }
+            for (Working w : lateIncidents) {
+                w.stored = stored.getOrDefault(w.id, List.of());
+                w.storedTechniques = techniques;
             }
         }
-        return new Aggregate(KillChain.order(tactics), List.copyOf(techniques), List.copyOf(sites), byTime.size(),
-                byTime.get(0).time(), byTime.get(byTime.size() - 1).time());
+
+        /** Locks the stored incidents the batch changes, with their entity keys. */
+        private Map<Long, Working> lock(List<Taken> batch) {
+            Set<Long> opened = new HashSet<>();
+            Set<Long> changed = new LinkedHashSet<>();
+            for (Taken d : batch) {
+                if (d instanceof Opening o) {
+                    opened.add(o.number());
+                } else if (d instanceof Attaching a && !opened.contains(a.number())) {
+                    changed.add(a.number());
+                }
+            }
+            Map<Long, IncidentRow> rows = store.lock(changed);
+            for (long number : changed) {
+                if (!rows.containsKey(number)) {
+                    throw new IllegalArgumentException("there is no incident " + number);
+                }
+            }
+            Map<Long, Set<String>> keys = store.entityKeys(rows.values().stream().map(IncidentRow::id).toList());
+            Map<Long, Working> incidents = new HashMap<>();
+            rows.values().forEach(r -> incidents.put(r.number(), new Working(r, keys.getOrDefault(r.id(), Set.of()))));
+            return incidents;
+        }
+
+        private void write(Map<Long, Working> incidents, Set<Long> opened, List<IncidentStore.Decided> decided,
+                           Instant now) {
+            try {
+                Map<Long, Long> ids = opened.isEmpty() ? Map.of()
+                        : store.insert(opened.stream().map(n -> incidents.get(n).row(0, now)).toList());
+                List<IncidentRow> updated = incidents.values().stream().filter(w -> w.id != null)
+                        .map(w -> w.row(w.id, now)).toList();
+                store.update(updated);
+                audit(incidents, updated, now);
+                List<IncidentStore.Placement> placements = new ArrayList<>();
+                List<IncidentStore.EntityKey> keys = new ArrayList<>();
+                for (Working w : incidents.values()) {
+                    long id = w.id != null ? w.id : ids.get(w.number);
+                    w.placed.forEach(a -> placements.add(new IncidentStore.Placement(id,
+                            new AlertRef(a.systemAlertId(), a.alertName(), a.time()))));
+                    w.newKeys.forEach(k -> keys.add(new IncidentStore.EntityKey(id, k)));
+                }
+                store.insertAlerts(placements, now);
+                store.insertEntityKeys(keys);
+                store.insertDecisions(decided, now);
+            } catch (DuplicateKeyException e) {
+                throw decidedMeanwhile(decided.stream().map(d -> d.explanation().systemAlertId()).toList(), e);
+            }
+        }
+    }
+
+    /** What correlation changed on stored incidents (severity, status, tags) goes into their audit trail. */
+    private void audit(Map<Long, Working> incidents, List<IncidentRow> updated, Instant now) {
+        for (IncidentRow after : updated) {
+            IncidentRow before = incidents.get(after.number()).before;
+            if (before.severity() != after.severity()) {
+                lifecycle.audit(after.number(), CORRELATION, "severity", before.severity(), after.severity(), now);
+            }
+            if (before.status() != after.status()) {
+                lifecycle.audit(after.number(), CORRELATION, "status", before.status(), after.status(), now);
+            }
+            if (!before.tags().equals(after.tags())) {
+                lifecycle.audit(after.number(), CORRELATION, "tags", String.join(", ", before.tags()),
+                        String.join(", ", after.tags()), now);
+            }
+        }
+    }
+
+    /**
+     * Adds alerts to an incident of the batch. Tactics have a fixed (kill-chain) order and sites none, so they fold
+     * in. Techniques are in order of first appearance by alert time; an alert earlier than the incident's last
+     * activity re-sorts them from the techniques of all its alerts, a narrow read, so joining a large incident costs
+     * little either way.
+     */
+    private void add(Working incident, List<AttachedAlert> added) {
+        List<AttachedAlert> byTime = added.stream().sorted(Comparator.comparing(AttachedAlert::time)).toList();
+        boolean inOrder = incident.lastActivity == null
+                || byTime.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity));
+        List<String> tactics = new ArrayList<>(incident.tactics == null ? List.of() : incident.tactics);
+        Set<String> sites = new LinkedHashSet<>(incident.sites == null ? List.of() : incident.sites);
+        Set<String> techniques = new LinkedHashSet<>(incident.techniques == null ? List.of() : incident.techniques);
+        for (AttachedAlert a : byTime) {
+            tactics.addAll(a.tactics());
+            techniques.addAll(a.techniques());
+            a.sites().stream().filter(s -> s != null && !s.isBlank()).forEach(sites::add);
+            if (a.entityKeys() != null) {
+                a.entityKeys().stream().filter(k -> k != null && !k.isBlank() && !incident.storedKeys.contains(k))
+                        .forEach(incident.newKeys::add);
+            }
+        }
+        incident.placed.addAll(added);
+        incident.tactics = KillChain.order(tactics);
+        incident.sites = List.copyOf(sites);
+        incident.techniques = inOrder ? List.copyOf(techniques) : resorted(incident);
+        incident.alertCount += added.size();
+        Instant first = byTime.get(0).time();
+        Instant last = byTime.get(byTime.size() - 1).time();
+        incident.firstActivity = incident.firstActivity == null || first.isBefore(incident.firstActivity) ? first
+                : incident.firstActivity;
+        incident.lastActivity = incident.lastActivity == null || last.isAfter(incident.lastActivity) ? last
+                : incident.lastActivity;
+    }
+
+    /** The techniques of all the incident's alerts, stored and placed by this batch, in order of alert time. */
+    private List<String> resorted(Working incident) {
+        if (incident.stored == null) {
+            incident.stored = incident.id == null ? List.of() : store.alerts(incident.id);
+            incident.storedTechniques = alerts.techniques(incident.stored.stream().map(AlertRef::systemAlertId)
+                    .toList());
+        }
+        Map<String, List<String>> byAlert = new HashMap<>();
+        incident.stored.forEach(a -> byAlert.put(a.systemAlertId(),
+                incident.storedTechniques.getOrDefault(a.systemAlertId(), List.of())));
+        List<AlertRef> all = new ArrayList<>(incident.stored);
+        for (AttachedAlert a : incident.placed) {
+            all.add(new AlertRef(a.systemAlertId(), a.alertName(), a.time()));
+            byAlert.put(a.systemAlertId(), a.techniques());
+        }
+        all.sort(Comparator.comparing(AlertRef::time));
+        Set<String> ordered = new LinkedHashSet<>();
+        all.forEach(a -> ordered.addAll(byAlert.getOrDefault(a.systemAlertId(), List.of())));
+        return List.copyOf(ordered);
+    }
+
+    private static List<String> alertIds(Taken decision) {
+        if (decision instanceof Opening o) {
+            return ids(o.incident().alerts());
+        }
+        if (decision instanceof Attaching a) {
+            return ids(a.alerts());
+        }
+        return List.of(((Unattached) decision).explanation().systemAlertId());
     }
 
     /** Refuses, naming the incident each sits in, alerts decided on before; a race is caught by the database. */
@@ -279,16 +580,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         return List.copyOf(merged);
     }
 
-    private static List<AlertRef> refs(List<AttachedAlert> attached) {
-        return attached.stream().map(a -> new AlertRef(a.systemAlertId(), a.alertName(), a.time())).toList();
-    }
-
     private static List<String> ids(List<AttachedAlert> attached) {
-        return ids(attached, AttachedAlert::systemAlertId);
-    }
-
-    private static <T> List<String> ids(List<T> items, Function<T, String> id) {
-        return items.stream().map(id).toList();
+        return attached.stream().map(AttachedAlert::systemAlertId).toList();
     }
 
     private static IncidentSnapshot snapshot(IncidentRow row, Set<String> entityKeys, Map<String, Integer> names) {

@@ -91,11 +91,13 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertsAttached attached) {
         boolean raisedToHigh = attached.severityRaised() && attached.severity() == Severity.HIGH;
-        if (attachedSinceLastLook.merge(attached.number(), raisedToHigh, Boolean::logicalOr) != null
-                && !raisedToHigh) {
-            return;
+        Boolean waiting = attachedSinceLastLook.putIfAbsent(attached.number(), raisedToHigh);
+        if (waiting == null) {
+            worker.execute(this::tellAttached);
+        } else if (raisedToHigh) {
+            attachedSinceLastLook.merge(attached.number(), true, Boolean::logicalOr);
+            worker.execute(this::tellAttached);
         }
-        worker.execute(this::tellAttached);
     }
 
     private void tellAttached() {

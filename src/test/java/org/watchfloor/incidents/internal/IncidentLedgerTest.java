@@ -322,7 +322,7 @@ class IncidentLedgerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
         AttachedAlert a = alert(0);
         AttachedAlert mismatched = new AttachedAlert(a.systemAlertId(), a.alertName(), a.time(), a.entityKeys(),
-                alert(1).explanation());
+                a.tactics(), a.techniques(), a.sites(), alert(1).explanation());
         assertThatThrownBy(() -> open(Severity.LOW, mismatched))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("explanation");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incident", Long.class)).isZero();

@@ -366,6 +366,9 @@ class IncidentLifecycleTest {
                 .contains(sample.get(4).alert().systemAlertId());
         assertThat(runtime.getVariable(instance.getId(), "severity")).isEqualTo("High");
         assertThat(task()).hasCandidateGroup("soc-leads");
+        assertThat(views.detail(number).orElseThrow().auditTrail())
+                .extracting(e -> e.field() + ":" + e.oldValue() + "->" + e.newValue() + " by " + e.changedBy())
+                .contains("severity:Low->High by correlation");
     }
 
     @Test

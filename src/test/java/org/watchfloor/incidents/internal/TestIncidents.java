@@ -96,7 +96,8 @@ final class TestIncidents {
         a.ipAddresses().forEach(ip -> keys.add("ip:" + ip));
         Explanation why = new Explanation(a.systemAlertId(), Instant.now(), outcome, outcome + " by test rule",
                 List.of(new RuleHit("test rule", outcome, List.of("alert " + a.alertName()))));
-        return new AttachedAlert(a.systemAlertId(), a.alertName(), a.timeGenerated(), keys, why);
+        return new AttachedAlert(a.systemAlertId(), a.alertName(), a.timeGenerated(), keys, a.tactics(),
+                a.techniques(), a.devices().stream().map(IotDevice::site).filter(s -> s != null).toList(), why);
     }
 
     /** Records each incident event as a listener of another module would receive it. */
