@@ -20,10 +20,11 @@ import org.watchfloor.correlation.rules.Alert;
 import org.watchfloor.correlation.rules.Decision;
 import org.watchfloor.correlation.rules.Incident;
 import org.watchfloor.correlation.rules.ItAlert;
+import org.watchfloor.correlation.rules.LearnedTraffic;
 import org.watchfloor.correlation.rules.Settings;
 import org.watchfloor.incidents.Explanation;
-import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentLedger.AttachedAlert;
+import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.IncidentSnapshot;
 import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.incidents.RuleHit;
@@ -428,6 +429,11 @@ final class CorrelationEngine implements AutoCloseable {
             }
         }
         return longest;
+    }
+
+    /** Traffic the SOC learned as expected, for the suppression rules; it stays for the engine's life. */
+    synchronized void learn(LearnedTraffic traffic) {
+        session.insert(traffic);
     }
 
     @Override

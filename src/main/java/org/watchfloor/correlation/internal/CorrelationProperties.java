@@ -18,6 +18,7 @@ import org.watchfloor.correlation.rules.Settings;
  * @param maxAlertsPerIncident  alerts an incident holds before the next one starts a new incident
  * @param multistageWindow      how long after an IT alert OT alerts from its host continue the attack
  * @param repeatThreshold       repeats between the same devices within the lookback that raise the severity
+ * @param suppressLearnedTraffic whether traffic closed as Learn is suppressed from then on
  */
 @ConfigurationProperties("watchfloor.correlation")
 record CorrelationProperties(
@@ -27,7 +28,8 @@ record CorrelationProperties(
         @DefaultValue("0s") Duration reopenWindow,
         @DefaultValue("150") int maxAlertsPerIncident,
         @DefaultValue("24h") Duration multistageWindow,
-        @DefaultValue("10") int repeatThreshold) {
+        @DefaultValue("10") int repeatThreshold,
+        @DefaultValue("true") boolean suppressLearnedTraffic) {
 
     private static final List<String> GROUPINGS = List.of("name-and-entity", "entity", "name", "off");
 

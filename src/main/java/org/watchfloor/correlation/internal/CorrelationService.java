@@ -19,7 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.cli.PendingWork;
+import org.watchfloor.correlation.rules.LearnedTraffic;
 import org.watchfloor.incidents.IncidentLedger;
+import org.watchfloor.incidents.LearnedBaseline;
+import org.watchfloor.incidents.TrafficLearned;
 
 /**
  * Decides every stored alert once its batch is committed, on a thread of its own: intake answers without waiting
@@ -37,6 +40,7 @@ class CorrelationService implements PendingWork, DisposableBean {
     private final CorrelationProperties properties;
     private final IncidentLedger ledger;
     private final AlertQueries alerts;
+    private final LearnedBaseline baseline;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -47,14 +51,32 @@ class CorrelationService implements PendingWork, DisposableBean {
     private CorrelationEngine engine;
 
     CorrelationService(ActiveRules rules, CorrelationProperties properties, IncidentLedger ledger,
-                       AlertQueries alerts, TransactionTemplate transactions, Clock clock) {
+                       AlertQueries alerts, LearnedBaseline baseline, TransactionTemplate transactions, Clock clock) {
         this.rules = rules;
+        this.baseline = baseline;
         this.properties = properties;
         this.ledger = ledger;
         this.alerts = alerts;
         this.transactions = transactions;
         this.clock = clock;
         rules.onReload(reloaded -> worker.execute(this::reset));
+    }
+
+    /** Newly learned traffic reaches the working state on the worker, in order with the batches around it. */
+    @TransactionalEventListener
+    void on(TrafficLearned learned) {
+        if (properties.suppressLearnedTraffic()) {
+            worker.execute(() -> {
+                if (engine != null) {
+                    learned.entries().forEach(entry -> engine.learn(learned(entry)));
+                }
+            });
+        }
+    }
+
+    private static LearnedTraffic learned(LearnedBaseline.Entry entry) {
+        return new LearnedTraffic(entry.alertName(), entry.sourceAddress(), entry.destinationAddress(),
+                entry.learnedBy());
     }
 
     @TransactionalEventListener
@@ -139,6 +161,9 @@ class CorrelationService implements PendingWork, DisposableBean {
     private CorrelationEngine engine(Instant earliest, IncidentLedger.Batch batch) {
         if (engine == null) {
             CorrelationEngine fresh = new CorrelationEngine(rules.get(), properties.settings(), ledger, clock);
+            if (properties.suppressLearnedTraffic()) {
+                baseline.entries().forEach(entry -> fresh.learn(learned(entry)));
+            }
             Instant latest = alerts.latestTime().orElse(earliest);
             Instant from = fresh.horizonFrom(earliest.isBefore(latest) ? earliest : latest);
             List<Sighting> recent = alerts.firstSeenSince(from).stream().map(Sighting::of).toList();

@@ -44,7 +44,7 @@ record Watchlists(List<MaintenanceWindow> maintenanceWindows, List<CrownJewel> c
         List<SensorContact> contacts = new ArrayList<>();
         for (RuleSource.File file : files) {
             switch (file.path()) {
-                case MAINTENANCE_WINDOWS -> Csv.rows(file, List.of("site", "device", "start", "end", "reason"), problems)
+                case MAINTENANCE_WINDOWS -> Csv.rows(file, windowColumns(file), problems)
                         .forEach(row -> window(file, row, problems, windows));
                 case CROWN_JEWELS -> Csv.rows(file, List.of("device", "reason"), problems)
                         .forEach(row -> jewels.add(new CrownJewel(row.values().get("device"), row.values().get("reason"))));
@@ -89,9 +89,22 @@ record Watchlists(List<MaintenanceWindow> maintenanceWindows, List<CrownJewel> c
         return value.matches("[^@\\s,;]+@[^@\\s,;]+");
     }
 
+    /** The {@code action} column came later; a file without it suppresses in every window. */
+    private static List<String> windowColumns(RuleSource.File file) {
+        String header = file.content().lines().findFirst().orElse("");
+        return header.contains("action") ? List.of("site", "device", "start", "end", "reason", "action")
+                : List.of("site", "device", "start", "end", "reason");
+    }
+
     private static void window(RuleSource.File file, Csv.Row row, List<RuleProblem> problems,
                                List<MaintenanceWindow> windows) {
         Map<String, String> v = row.values();
+        String action = v.getOrDefault("action", "");
+        if (!action.isEmpty() && !MaintenanceWindow.SUPPRESS.equals(action) && !MaintenanceWindow.CLOSE.equals(action)) {
+            problems.add(new RuleProblem(file.path(), row.line(), 0, "action must be " + MaintenanceWindow.SUPPRESS
+                    + " (no incident, the default) or " + MaintenanceWindow.CLOSE + " (the incident is closed at once)"));
+            return;
+        }
         try {
             Instant start = Instant.parse(v.get("start"));
             Instant end = Instant.parse(v.get("end"));
@@ -99,7 +112,8 @@ record Watchlists(List<MaintenanceWindow> maintenanceWindows, List<CrownJewel> c
                 problems.add(new RuleProblem(file.path(), row.line(), 0, "the window ends before it starts"));
                 return;
             }
-            windows.add(new MaintenanceWindow(v.get("site"), v.get("device"), start, end, v.get("reason")));
+            windows.add(new MaintenanceWindow(v.get("site"), v.get("device"), start, end, v.get("reason"),
+                    action.isEmpty() ? MaintenanceWindow.SUPPRESS : action));
         } catch (DateTimeParseException | NullPointerException e) {
             problems.add(new RuleProblem(file.path(), row.line(), 0,
                     "start and end must be ISO-8601 instants such as 2026-11-01T06:00:00Z"));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertQueries;
@@ -18,6 +19,8 @@ import org.watchfloor.alerts.TriageStatus;
 import org.watchfloor.incidents.Classification;
 import org.watchfloor.incidents.Comment;
 import org.watchfloor.incidents.IncidentStatus;
+import org.watchfloor.incidents.LearnedBaseline;
+import org.watchfloor.incidents.TrafficLearned;
 
 /**
  * The one place an incident's status, owner, severity and classification change, each change audited. The process's
@@ -32,15 +35,17 @@ class IncidentChanges {
     private final AlertQueries alerts;
     private final AlertTriage triage;
     private final TaskService tasks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IncidentChanges(IncidentStore incidents, LifecycleStore lifecycle, AlertQueries alerts, AlertTriage triage,
-                    TaskService tasks, Clock clock) {
+                    TaskService tasks, ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
         this.lifecycle = lifecycle;
         this.alerts = alerts;
         this.triage = triage;
         this.tasks = tasks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -159,13 +164,18 @@ class IncidentChanges {
 
     /** Each alert's traffic (alert name between two addresses) joins the baseline; alerts without both ends can't. */
     private void learn(long number, List<String> alertIds, String by, Instant now) {
+        List<LearnedBaseline.Entry> learned = new ArrayList<>();
         for (StoredAlert stored : alerts.findAll(alertIds)) {
             SecurityAlert alert = stored.alert();
             String source = alert.details().sourceDeviceAddress();
             String destination = alert.details().destinationDeviceAddress();
             if (alert.alertName() != null && source != null && destination != null) {
                 lifecycle.learn(alert.alertName(), source, destination, by, number, alert.systemAlertId(), now);
+                learned.add(new LearnedBaseline.Entry(alert.alertName(), source, destination, now, by, number));
             }
+        }
+        if (!learned.isEmpty()) {
+            events.publishEvent(new TrafficLearned(learned));
         }
     }
 }

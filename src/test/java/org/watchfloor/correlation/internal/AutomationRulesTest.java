@@ -63,6 +63,15 @@ class AutomationRulesTest {
     }
 
     @Test
+    void anIncidentOpenedInAMaintenanceWindowThatClosesIsClosedFirst() {
+        List<AutomationAction> actions = rules(RuleTestSupport.RULES).evaluate(incident(AutomationTrigger.CREATED,
+                IncidentStatus.New, Set.of("maintenance-window"), Set.of(), device("plc-rtm-01", "PLC", "Normal")));
+
+        assertThat(described(actions)).containsExactly("CLOSE BenignPositive");
+        assertThat(actions.get(0).comment()).contains("maintenance window");
+    }
+
+    @Test
     void closingAnIncidentSyncsTheAlertStatusButACommentDoesNot() {
         DroolsAutomationRules rules = rules(RuleTestSupport.RULES);
 

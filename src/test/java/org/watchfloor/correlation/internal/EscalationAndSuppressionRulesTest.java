@@ -1,6 +1,7 @@
 package org.watchfloor.correlation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.watchfloor.correlation.internal.RuleTestSupport.run;
 import static org.watchfloor.correlation.internal.RuleTestSupport.settings;
 import static org.watchfloor.correlation.internal.TestAlerts.T0;
@@ -82,5 +83,30 @@ class EscalationAndSuppressionRulesTest {
             assertThat(e.reason()).contains("maintenance window", "firmware update, line A");
         });
         assertThat(result.incidentOf(after)).isNotNull();
+    }
+
+    @Test
+    void aMaintenanceWindowThatClosesLetsTheIncidentOpenTaggedForClosing() throws Exception {
+        RuleSet rules = RuleTestSupport.projectRulesWith(scratch, Watchlists.MAINTENANCE_WINDOWS,
+                "site,device,start,end,reason,action\n"
+                        + "Plant Rotterdam,,2026-11-01T07:00:00Z,2026-11-01T09:00:00Z,line A shutdown,close\n");
+        SecurityAlert during = ot("Firmware Version Changed", Severity.MEDIUM, "10.0.0.1", "10.0.0.2", T0);
+
+        var result = run(rules, settings(), during);
+
+        assertThat(result.incidentOf(during)).isNotNull();
+        assertThat(result.incidentOf(during).tags).contains("maintenance-window");
+        assertThat(result.outcomes().get(0).explanation().hits()).anySatisfy(h -> {
+            assertThat(h.rule()).isEqualTo("Auto-close: alert during a maintenance window that closes its incidents");
+            assertThat(h.matched().toString()).contains("line A shutdown");
+        });
+    }
+
+    @Test
+    void anUnknownMaintenanceActionIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> RuleTestSupport.projectRulesWith(scratch, Watchlists.MAINTENANCE_WINDOWS,
+                "site,device,start,end,reason,action\n"
+                        + "Plant Rotterdam,,2026-11-01T07:00:00Z,2026-11-01T09:00:00Z,shutdown,ignore\n"))
+                .hasMessageContaining("maintenance-windows.csv:2").hasMessageContaining("action must be");
     }
 }

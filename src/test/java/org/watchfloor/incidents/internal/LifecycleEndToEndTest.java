@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -171,5 +174,46 @@ class LifecycleEndToEndTest {
         assertThat(chain.get("owner").asText()).isEqualTo(ANALYST);
         assertThat(chain.get("comments").toString()).contains("isolated the station, reflashed");
         assertThat(chain.get("auditTrail").toString()).contains("\"changedBy\":\"" + ANALYST + "\"");
+    }
+
+    @Test
+    void trafficClosedAsLearnIsSuppressedWhenItComesAgain() throws Exception {
+        String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
+        assertThat(send("POST", "/api/alerts", sample, "Bearer " + WatchfloorTest.INTAKE_TOKEN).statusCode())
+                .isEqualTo(200);
+        Background.finish(context);
+        JsonNode rows = json.readTree(sample);
+        JsonNode learned = null;
+        long number = -1;
+        for (JsonNode incident : asUser(ANALYST, "GET", "/api/incidents?size=1000", null).get("content")) {
+            JsonNode alerts = asUser(ANALYST, "GET", "/api/incidents/" + incident.get("number").asLong(), null)
+                    .get("alerts");
+            if (alerts.size() == 1 && alerts.get(0).hasNonNull("sourceAddress")
+                    && alerts.get(0).hasNonNull("destinationAddress")) {
+                learned = alerts.get(0);
+                number = incident.get("number").asLong();
+                break;
+            }
+        }
+        assertThat(learned).as("an incident of one alert between two addresses").isNotNull();
+        work(ANALYST, number, "Triage", "{\"triageOutcome\":{\"value\":\"benign\"},\"learn\":{\"value\":true}}");
+
+        ObjectNode again = null;
+        for (JsonNode row : rows) {
+            if (row.path("SystemAlertId").asText().equals(learned.get("systemAlertId").asText())) {
+                again = row.deepCopy();
+            }
+        }
+        again.put("SystemAlertId", "learned-traffic-again-0001");
+        again.put("TimeGenerated", Instant.parse(again.get("TimeGenerated").asText()).plusSeconds(3600).toString());
+        assertThat(send("POST", "/api/alerts", "[" + again + "]", "Bearer " + WatchfloorTest.INTAKE_TOKEN)
+                .statusCode()).isEqualTo(200);
+        Background.finish(context);
+
+        Map<String, Object> decision = jdbc.queryForMap("SELECT outcome, reason, incident_number FROM "
+                + "correlation_decision WHERE system_alert_id = 'learned-traffic-again-0001'");
+        assertThat(decision.get("OUTCOME")).isEqualTo("suppressed");
+        assertThat((String) decision.get("REASON")).contains("learned baseline", learned.get("name").asText(),
+                "learned by " + ANALYST);
     }
 }
