@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.watchfloor.incidents.internal.TestIncidents.attached;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +123,7 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void everyNewIncidentWaitsAtTriageForTheAnalystsWithItsBriefing() {
+    void everyNewIncidentWaitsAtTriageForTheAnalystsWithItsBriefingAndForm() throws Exception {
         long number = open(Severity.MEDIUM, 0);
 
         ProcessInstance instance = lifecycle(number);
@@ -135,6 +136,9 @@ class IncidentLifecycleTest {
                 .containsEntry("triageSla", "PT12H");
         assertThat((String) variables.get("alertsSummary")).contains(sample.get(0).alert().systemAlertId());
         assertThat((String) variables.get("incidentSummary")).contains("Incident " + number);
+        String form = new String(engine.getFormService().getDeployedTaskForm(task().getId()).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(form).contains("\"key\": \"triageOutcome\"", "\"required\": true", "\"key\": \"alertsSummary\"");
         assertThat(incident(number).status()).isEqualTo(IncidentStatus.New);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.watchfloor.Background;
 import org.watchfloor.IncidentTables;
 import org.watchfloor.SharedData;
+import org.watchfloor.TestServers;
 import org.watchfloor.WatchfloorTest;
 
 /**
  * The shared sample alerts POSTed to intake as a forwarder would, and every incident they open worked to its end by an
- * analyst and an OT engineer through Camunda's REST API, as Tasklist does: claim, complete with the form's values.
+ * analyst and an OT engineer through Camunda's REST API, as Tasklist does: claim, complete with the form's values. The
+ * playbooks the automation rules start mail the in-process SMTP server and call the local webhook receiver.
  */
 @WatchfloorTest
 class LifecycleEndToEndTest {
@@ -60,11 +65,13 @@ class LifecycleEndToEndTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
-    void noAlertsNoIncidentsAndTwoColleagues() {
+    void noAlertsNoIncidentsAndTwoColleagues() throws Exception {
         IncidentTables.wipe(context);
         jdbc.update("DELETE FROM alert");
         member(ANALYST, "soc-analysts");
         member(ENGINEER, "ot-engineers");
+        TestServers.smtp().purgeEmailFromAllMailboxes();
+        TestServers.webhooks().reset();
     }
 
     private void member(String userId, String group) {
@@ -121,6 +128,22 @@ class LifecycleEndToEndTest {
         }
     }
 
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> recipientsOf(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String vars(String... keyValues) {
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -174,6 +197,15 @@ class LifecycleEndToEndTest {
         assertThat(chain.get("owner").asText()).isEqualTo(ANALYST);
         assertThat(chain.get("comments").toString()).contains("isolated the station, reflashed");
         assertThat(chain.get("auditTrail").toString()).contains("\"changedBy\":\"" + ANALYST + "\"");
+        String subject = "Incident " + multistage + " ";
+        assertThat(Arrays.stream(TestServers.smtp().getReceivedMessages()).filter(m -> subjectOf(m).contains(subject))
+                .flatMap(m -> recipientsOf(m).stream()).toList())
+                .as("the multistage attack mails the owners of Plant Rotterdam (watchlists/device-owners.csv)")
+                .contains("r.vandijk@plant.example");
+        assertThat(TestServers.webhooks().requests(TestServers.STATUS_SYNC)).as("every closing syncs the alert status")
+                .hasSize(incidents.size())
+                .anySatisfy(r -> assertThat(r.body()).contains("\"number\":" + chain.get("number").asLong(),
+                        "\"status\":\"Closed\""));
     }
 
     @Test
