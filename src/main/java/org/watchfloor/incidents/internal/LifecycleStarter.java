@@ -124,7 +124,10 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         }
     }
 
-    /** One incident that cannot start (its process does not deploy, say) holds up none of the others. */
+    /**
+     * Starts batch by batch of incident numbers, each batch latest activity first, as analysts see them listed. One
+     * incident that cannot start (its process does not deploy, say) holds up none of the others.
+     */
     private void startAllPending() {
         long after = 0;
         List<Long> pending;
@@ -133,7 +136,7 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
             for (long number : pending) {
                 guarded("starting the lifecycle of incident " + number,
                         () -> transaction.executeWithoutResult(status -> startIfStillPending(number)));
-                after = number;
+                after = Math.max(after, number);
             }
         } while (pending.size() == BATCH);
     }

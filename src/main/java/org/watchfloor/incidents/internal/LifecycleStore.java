@@ -35,10 +35,14 @@ class LifecycleStore {
         this.json = json;
     }
 
-    /** Incidents numbered above {@code after} that wait for a lifecycle process, lowest number first. */
+    /**
+     * The lowest-numbered incidents above {@code after} that wait for a lifecycle process, at most {@code limit}, latest
+     * activity first.
+     */
     List<Long> pending(long after, int limit) {
-        return jdbc.queryForList("SELECT number FROM incident WHERE lifecycle_pending = TRUE AND status <> ? "
-                + "AND number > ? ORDER BY number LIMIT ?", Long.class, IncidentStatus.Closed.name(), after, limit);
+        return jdbc.queryForList("SELECT number FROM (SELECT number, last_activity FROM incident "
+                + "WHERE lifecycle_pending = TRUE AND status <> ? AND number > ? ORDER BY number LIMIT ?) batch "
+                + "ORDER BY last_activity DESC, number", Long.class, IncidentStatus.Closed.name(), after, limit);
     }
 
     boolean isPending(long number) {

@@ -67,7 +67,15 @@ class AutomationLifecycleTest {
         long number = ledger.open(new NewIncident(title, Severity.LOW, List.of(), null,
                 List.of(attached(sample.get(alert), "create")))).number();
         Background.finish(context);
+        runAsyncSteps(lifecycle(number));
         return number;
+    }
+
+    /** Runs the asynchronous steps waiting in the process, as the job executor would. */
+    private void runAsyncSteps(ProcessInstance instance) {
+        ManagementService management = engine.getManagementService();
+        management.createJobQuery().processInstanceId(instance.getId()).messages().list()
+                .forEach(job -> management.executeJob(job.getId()));
     }
 
     private ProcessInstance lifecycle(long number) {
@@ -114,9 +122,7 @@ class AutomationLifecycleTest {
 
         ledger.attach(number, List.of(attached(sample.get(3), "attach")), Severity.LOW, List.of());
         Background.finish(context);
-        ManagementService management = engine.getManagementService();
-        management.createJobQuery().processInstanceId(instance.getId()).messages().list()
-                .forEach(job -> management.executeJob(job.getId()));
+        runAsyncSteps(instance);
 
         assertThat(instance).hasPassed("ApplyAutomationRulesOnUpdate").isWaitingAt("Triage");
         assertThat(incidents.find(number).orElseThrow().tags()).containsExactly("growing");

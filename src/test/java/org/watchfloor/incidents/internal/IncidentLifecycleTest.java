@@ -84,6 +84,7 @@ class IncidentLifecycleTest {
         long number = ledger.open(new NewIncident("Test incident", severity, List.of(), null, attachedAlerts))
                 .number();
         Background.finish(context);
+        runAsyncSteps(lifecycle(number));
         return number;
     }
 
@@ -127,7 +128,7 @@ class IncidentLifecycleTest {
         long number = open(Severity.MEDIUM, 0);
 
         ProcessInstance instance = lifecycle(number);
-        assertThat(instance).isWaitingAt("Triage").hasPassed("EnrichIncident");
+        assertThat(instance).isWaitingAt("Triage").hasPassed("IncidentOpened", "EnrichIncident");
         assertThat(task()).hasCandidateGroup("soc-analysts");
         assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys().singleResult()
                 .getCamundaFormRef().getKey()).isEqualTo("triage-incident");
@@ -386,7 +387,8 @@ class IncidentLifecycleTest {
         Background.finish(context);
 
         ProcessInstance second = lifecycle(number);
-        assertThat(second).isNotNull().isWaitingAt("Triage");
+        runAsyncSteps(second);
+        assertThat(second).isWaitingAt("Triage");
         assertThat(second.getId()).isNotEqualTo(first.getId());
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(Long.toString(number))
                 .processDefinitionKey(IncidentProcess.KEY).count()).isEqualTo(2);

@@ -214,6 +214,7 @@ class LifecycleEndToEndTest {
         assertThat(send("POST", "/api/alerts", sample, "Bearer " + WatchfloorTest.INTAKE_TOKEN).statusCode())
                 .isEqualTo(200);
         Background.finish(context);
+        runJobsAsTheJobExecutorWould();
         JsonNode rows = json.readTree(sample);
         JsonNode learned = null;
         long number = -1;
