@@ -134,29 +134,29 @@ final class CorrelationEngine implements AutoCloseable {
         return outcome;
     }
 
-    private Outcome carryOut(Decision decision, IncidentLedger.Batch ledger) {
+    private Outcome carryOut(Decision decision, IncidentLedger.Batch batch) {
         Alert alert = decision.getAlert();
         if (decision.isSuppressed()) {
             Explanation why = explain(alert, Outcome.Kind.SUPPRESSED, decision.getSuppression().reason(), decision);
-            ledger.recordUnattached(why);
+            batch.recordUnattached(why);
             return new Outcome(Outcome.Kind.SUPPRESSED, null, why);
         }
         if (!decision.getMultistageSources().isEmpty()) {
-            return multistage(decision, ledger);
+            return multistage(decision, batch);
         }
         if (!decision.getJoinCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getJoinCandidates());
-            return attach(decision, target, Outcome.Kind.JOINED, ledger);
+            return attach(decision, target, Outcome.Kind.JOINED, batch);
         }
         if (!decision.getReopenCandidates().isEmpty()) {
             Incident target = mostRecent(decision.getReopenCandidates());
-            return attach(decision, target, Outcome.Kind.REOPENED, ledger);
+            return attach(decision, target, Outcome.Kind.REOPENED, batch);
         }
         if (!decision.getCreations().isEmpty()) {
             Decision.Creation creation = decision.getCreations().get(0);
             Severity severity = max(creation.severity(), decision.highestSeverity());
             Explanation why = explain(alert, Outcome.Kind.OPENED, "rule '" + creation.rule() + "'", decision);
-            long number = open(ledger, new IncidentLedger.NewIncident(creation.title(), severity,
+            long number = open(batch, new IncidentLedger.NewIncident(creation.title(), severity,
                     decision.getTags(), null, List.of(attached(alert, why))));
             return new Outcome(Outcome.Kind.OPENED, number, why);
         }
@@ -167,24 +167,24 @@ final class CorrelationEngine implements AutoCloseable {
             return new Outcome(Outcome.Kind.NO_INCIDENT, null, explain(alert, Outcome.Kind.NO_INCIDENT, reason, decision));
         }
         Explanation why = explain(alert, Outcome.Kind.NO_INCIDENT, "no creation rule matched", decision);
-        ledger.recordUnattached(why);
+        batch.recordUnattached(why);
         return new Outcome(Outcome.Kind.NO_INCIDENT, null, why);
     }
 
-    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind, IncidentLedger.Batch ledger) {
+    private Outcome attach(Decision decision, Incident target, Outcome.Kind kind, IncidentLedger.Batch batch) {
         Alert alert = decision.getAlert();
         Severity severity = decision.highestSeverity();
         Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
         if (kind == Outcome.Kind.REOPENED) {
-            ledger.reopen(target.getNumber(), attached(alert, why), severity, decision.getTags());
+            batch.reopen(target.getNumber(), attached(alert, why), severity, decision.getTags());
         } else {
-            ledger.attach(target.getNumber(), List.of(attached(alert, why)), severity, decision.getTags());
+            batch.attach(target.getNumber(), List.of(attached(alert, why)), severity, decision.getTags());
         }
         absorb(target, alert, severity, decision.getTags());
         return new Outcome(kind, target.getNumber(), why);
     }
 
-    private Outcome multistage(Decision decision, IncidentLedger.Batch ledger) {
+    private Outcome multistage(Decision decision, IncidentLedger.Batch batch) {
         Alert alert = decision.getAlert();
         List<ItAlert> sources = decision.getMultistageSources();
         String host = sources.get(0).hostOf(alert);
@@ -208,11 +208,11 @@ final class CorrelationEngine implements AutoCloseable {
         joined.add(alert);
         long number;
         if (joinExisting) {
-            ledger.attach(existing.getNumber(), alerts, severity, decision.getTags());
+            batch.attach(existing.getNumber(), alerts, severity, decision.getTags());
             joined.forEach(a -> absorb(existing, a, severity, decision.getTags()));
             number = existing.getNumber();
         } else {
-            number = open(ledger, new IncidentLedger.NewIncident(
+            number = open(batch, new IncidentLedger.NewIncident(
                     "(MDIoT) Multistage IT/OT attack from " + host, severity, decision.getTags(), host, alerts));
         }
         joined.stream().filter(a -> !a.isFromDefenderForIot()).forEach(a -> attachedItAlerts.add(a.getId()));
@@ -229,8 +229,8 @@ final class CorrelationEngine implements AutoCloseable {
     }
 
     /** Opens the incident and takes it into the working state as the ledger will hold it. */
-    private long open(IncidentLedger.Batch ledger, IncidentLedger.NewIncident opening) {
-        long number = ledger.open(opening);
+    private long open(IncidentLedger.Batch batch, IncidentLedger.NewIncident opening) {
+        long number = batch.open(opening);
         Set<String> keys = new LinkedHashSet<>();
         Map<String, Integer> names = new HashMap<>();
         Instant first = null;
@@ -242,9 +242,8 @@ final class CorrelationEngine implements AutoCloseable {
             last = last == null || a.time().isAfter(last) ? a.time() : last;
         }
         index(new Incident(new IncidentSnapshot(number, opening.title(), opening.severity(), IncidentStatus.New,
-                Set.copyOf(opening.tags()),
-                keys, names, opening.alerts().size(), first, last, null, opening.multistageHost()),
-                settings.maxAlertsPerIncident()));
+                Set.copyOf(opening.tags()), keys, names, opening.alerts().size(), first, last, null,
+                opening.multistageHost()), settings.maxAlertsPerIncident()));
         return number;
     }
 

@@ -268,8 +268,7 @@ class JdbcIncidentLedger implements IncidentLedger {
         public void reopen(long number, AttachedAlert alert, Severity severity, Collection<String> tags) {
             validate(List.of(alert));
             Objects.requireNonNull(severity, "severity");
-            take(new Attaching(number, List.of(alert), severity, tags, true), Stream.of(
-                    alert.systemAlertId()));
+            take(new Attaching(number, List.of(alert), severity, tags, true), Stream.of(alert.systemAlertId()));
         }
 
         @Override
