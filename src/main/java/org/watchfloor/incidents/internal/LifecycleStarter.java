@@ -36,6 +36,11 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
 
     private static final Logger log = LoggerFactory.getLogger(LifecycleStarter.class);
     private static final int BATCH = 200;
+    /**
+     * Incidents started in one transaction: a burst commits a few times instead of once per incident. When one of
+     * them fails, they are started one by one, so the others still start.
+     */
+    private static final int TOGETHER = 20;
 
     private final LifecycleStore store;
     private final IncidentStore incidents;
@@ -133,9 +138,16 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         List<Long> pending;
         do {
             pending = store.pending(after, BATCH);
+            for (int from = 0; from < pending.size(); from += TOGETHER) {
+                List<Long> together = pending.subList(from, Math.min(pending.size(), from + TOGETHER));
+                try {
+                    transaction.executeWithoutResult(status -> together.forEach(this::startIfStillPending));
+                } catch (RuntimeException e) {
+                    together.forEach(number -> guarded("starting the lifecycle of incident " + number,
+                            () -> transaction.executeWithoutResult(status -> startIfStillPending(number))));
+                }
+            }
             for (long number : pending) {
-                guarded("starting the lifecycle of incident " + number,
-                        () -> transaction.executeWithoutResult(status -> startIfStillPending(number)));
                 after = Math.max(after, number);
             }
         } while (pending.size() == BATCH);
@@ -145,9 +157,7 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     private void startIfStillPending(long number) {
         incidents.lock(number).orElseThrow();
         if (store.isPending(number)) {
-            if (process.running(number).isEmpty()) {
-                process.start(number);
-            }
+            process.start(number);
             store.markStarted(number);
         }
     }
