@@ -25,5 +25,6 @@ CREATE TABLE report_run (
 
 CREATE INDEX ix_report_run_period ON report_run (report, period_from, period_to);
 
--- The reports place an alert in a period by when it was first seen.
+-- The reports place an alert in a period by when it was first detected (start_time), or first seen without one.
+CREATE INDEX ix_alert_start_time ON alert (start_time);
 CREATE INDEX ix_alert_first_seen ON alert (first_seen);

@@ -41,7 +41,7 @@ class AlertTally implements ItemWriter<AlertFacts> {
         for (AlertFacts a : chunk) {
             alerts++;
             severity.add(a.severity());
-            hours[a.firstSeen().atZone(zone).getHour()]++;
+            hours[a.detected().atZone(zone).getHour()]++;
             engine.add(a.engine());
             site.add(a.site());
             sensor.add(a.sensor());

@@ -60,7 +60,7 @@ class DailyTriageJobConfiguration {
                 .build();
     }
 
-    /** The period's alerts by first sight, narrow columns only, streamed from a cursor. */
+    /** The period's alerts (see {@link AlertPeriod}), narrow columns only, streamed from a cursor. */
     @Bean
     @StepScope
     JdbcCursorItemReader<AlertFacts> dailyTriageAlerts(DataSource dataSource,
@@ -69,14 +69,15 @@ class DailyTriageJobConfiguration {
         JdbcCursorItemReader<AlertFacts> reader = new JdbcCursorItemReader<>();
         reader.setName("dailyTriageAlerts");
         reader.setDataSource(dataSource);
-        reader.setSql("SELECT first_seen, severity, engine, site, sensor, alert_name, source_device, source_address, "
-                + "destination_device, destination_address, tactics, techniques FROM alert "
-                + "WHERE first_seen >= ? AND first_seen < ?");
+        reader.setSql(AlertPeriod.select(AlertPeriod.DETECTED + ", severity, engine, site, sensor, alert_name, "
+                + "source_device, source_address, destination_device, destination_address, tactics, techniques"));
         OffsetDateTime from = OffsetDateTime.ofInstant(java.time.Instant.parse(start), ZoneOffset.UTC);
         OffsetDateTime to = OffsetDateTime.ofInstant(java.time.Instant.parse(end), ZoneOffset.UTC);
         reader.setPreparedStatementSetter(statement -> {
             statement.setObject(1, from);
             statement.setObject(2, to);
+            statement.setObject(3, from);
+            statement.setObject(4, to);
         });
         reader.setRowMapper((rs, row) -> new AlertFacts(rs.getObject(1, OffsetDateTime.class).toInstant(),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),

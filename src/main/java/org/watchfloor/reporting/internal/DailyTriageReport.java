@@ -76,7 +76,7 @@ class DailyTriageReport {
         parameters.put("REPORT_TITLE", ReportKind.DAILY.title());
         parameters.put("PERIOD", Figures.period(new ReportPeriod(run.from(), run.to()), zone));
         parameters.put("GENERATED", "Generated " + Figures.time(clock.instant(), zone) + " " + zone.getId()
-                + " by Watchfloor, run " + run.id() + "; alerts counted by when they were first seen.");
+                + " by Watchfloor, run " + run.id() + "; alerts counted by when they were first detected.");
         parameters.put("ALERTS", tally.alerts());
         parameters.put("INCIDENTS_OPENED", opened.total());
         parameters.put("INCIDENTS_CLOSED", closed.total());

@@ -153,8 +153,7 @@ class WeeklySocMetricsReport {
     }
 
     private long alerts(Instant from, Instant to) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM alert WHERE first_seen >= ? AND first_seen < ?",
-                Long.class, time(from), time(to));
+        Long count = jdbc.queryForObject(AlertPeriod.COUNT, Long.class, time(from), time(to), time(from), time(to));
         return count == null ? 0 : count;
     }
 

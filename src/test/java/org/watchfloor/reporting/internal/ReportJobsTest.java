@@ -58,6 +58,8 @@ class ReportJobsTest {
 
     private static final LocalDate SAMPLE_DAY = LocalDate.of(2026, 11, 1);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** An alert belongs to the day Defender for IoT first detected it (StartTime), else the day it was first seen. */
+    private static final String DETECTED = "COALESCE(start_time, first_seen)";
 
     @Autowired
     ApplicationContext context;
@@ -114,22 +116,22 @@ class ReportJobsTest {
         String text = text(pdf);
         String from = "2026-11-01T00:00:00Z";
         String to = "2026-11-02T00:00:00Z";
-        assertThat(count("SELECT COUNT(*) FROM alert WHERE first_seen >= ? AND first_seen < ?", from, to))
+        assertThat(count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED + " < ?", from, to))
                 .isGreaterThan(100);
         assertThat(count("SELECT COUNT(*) FROM incident WHERE first_activity >= ? AND first_activity < ?", from, to))
                 .isGreaterThan(10);
         assertKeyFigures(text, from, to);
         for (String severity : List.of("High", "Medium", "Low", "Informational")) {
-            long bySeverity = count("SELECT COUNT(*) FROM alert WHERE first_seen >= ? AND first_seen < ? "
-                    + "AND severity = ?", from, to, severity);
+            long bySeverity = count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED
+                    + " < ? AND severity = ?", from, to, severity);
             if (bySeverity > 0) {
                 assertThat(text).containsPattern("(?m)^" + severity + " " + bySeverity + " [\\d.]+ %$");
             }
         }
         String site = jdbc.queryForObject("SELECT site FROM alert GROUP BY site ORDER BY COUNT(*) DESC LIMIT 1",
                 String.class);
-        long bySite = count("SELECT COUNT(*) FROM alert WHERE first_seen >= ? AND first_seen < ? AND site = ?", from,
-                to, site);
+        long bySite = count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED
+                + " < ? AND site = ?", from, to, site);
         assertThat(text).containsPattern("(?m)^" + Pattern.quote(site) + " " + bySite + " [\\d.]+ %$");
         assertThat(text).contains("Page 1 of", "Alerts by severity", "Noisiest alert types", "MITRE ATT&CK tactics");
 
@@ -165,7 +167,7 @@ class ReportJobsTest {
 
     /** The five key figures under the title equal the same counts over the database. */
     private void assertKeyFigures(String text, String from, String to) {
-        long alerts = count("SELECT COUNT(*) FROM alert WHERE first_seen >= ? AND first_seen < ?", from, to);
+        long alerts = count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED + " < ?", from, to);
         long opened = count("SELECT COUNT(*) FROM incident WHERE first_activity >= ? AND first_activity < ?", from,
                 to);
         long closed = count("SELECT COUNT(*) FROM incident WHERE closed_at >= ? AND closed_at < ?", from, to);
@@ -222,6 +224,8 @@ class ReportJobsTest {
             ObjectNode row = ((ObjectNode) rows.get(i)).deepCopy();
             row.put("SystemAlertId", "report-unicode-" + i);
             row.put("TimeGenerated", "2026-10-15T0" + i + ":00:00Z");
+            row.put("StartTime", "2026-10-15T0" + i + ":00:00Z");
+            row.put("EndTime", "2026-10-15T0" + i + ":00:00Z");
             ObjectNode extended = (ObjectNode) JSON.readTree(row.get("ExtendedProperties").asText());
             extended.put("SourceDevice", names[i]);
             row.put("ExtendedProperties", JSON.writeValueAsString(extended));
