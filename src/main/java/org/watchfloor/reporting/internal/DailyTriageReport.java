@@ -142,7 +142,8 @@ class DailyTriageReport {
         Counter ages = counts("SELECT bucket, COUNT(*) FROM (SELECT CASE WHEN first_activity >= ? THEN '"
                         + buckets.get(0) + "' "
                         + "WHEN first_activity >= ? THEN '" + buckets.get(1) + "' "
-                        + "WHEN first_activity >= ? THEN '" + buckets.get(2) + "' ELSE '" + buckets.get(3) + "' END AS bucket "
+                        + "WHEN first_activity >= ? THEN '" + buckets.get(2) + "' "
+                        + "ELSE '" + buckets.get(3) + "' END AS bucket "
                         + "FROM incident WHERE first_activity < ? AND (closed_at IS NULL OR closed_at >= ?) "
                         + "AND NOT (status = 'Closed' AND closed_at IS NULL)) open_incident GROUP BY bucket",
                 time(end.minus(Duration.ofDays(1))), time(end.minus(Duration.ofDays(3))),

@@ -11,8 +11,9 @@ import org.springframework.batch.item.ItemWriter;
 
 /**
  * The weekly report's tally of incidents, chunk by chunk: for the period and the one before it, the incidents
- * opened (by their first alert), triaged and closed, time to triage (created to triaged) and to close (created to closed) by severity and
- * by owner, how closed incidents were classified, and how many closed incidents kept their SLA.
+ * opened (by their first alert), triaged and closed, time to triage (created to triaged) and to close (created to
+ * closed) by severity and by owner, how closed incidents were classified, and how many closed incidents kept their
+ * SLA.
  */
 class IncidentTally implements ItemWriter<IncidentTimes> {
 

@@ -84,7 +84,8 @@ class ReportController {
 
     @GetMapping("/runs/{id}")
     ReportRun run(@PathVariable long id) {
-        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no report run " + id));
+        return runs.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no report run " + id));
     }
 
     @GetMapping("/runs/{id}/pdf")

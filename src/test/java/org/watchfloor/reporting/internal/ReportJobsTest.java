@@ -167,7 +167,8 @@ class ReportJobsTest {
 
     /** The five key figures under the title equal the same counts over the database. */
     private void assertKeyFigures(String text, String from, String to) {
-        long alerts = count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED + " < ?", from, to);
+        long alerts = count("SELECT COUNT(*) FROM alert WHERE " + DETECTED + " >= ? AND " + DETECTED + " < ?", from,
+                to);
         long opened = count("SELECT COUNT(*) FROM incident WHERE first_activity >= ? AND first_activity < ?", from,
                 to);
         long closed = count("SELECT COUNT(*) FROM incident WHERE closed_at >= ? AND closed_at < ?", from, to);
@@ -219,7 +220,8 @@ class ReportJobsTest {
         String hostile = "<script>alert('x')</script> $P{REPORT_TITLE} %s ${jndi:x}";
         ArrayNode rows = (ArrayNode) JSON.readTree(SharedData.bytes(SharedData.SAMPLE));
         ArrayNode day = JSON.createArrayNode();
-        String[] names = {"東京工場-PLC-01", "Usine Montréal – Contrôleur Ñandú", hostile};
+        String[] names = {"東京工場-PLC-01", "上海变电站-RTU", "서울변전소-RTU", "Usine Montréal – Contrôleur Ñandú",
+            hostile};
         for (int i = 0; i < names.length; i++) {
             ObjectNode row = ((ObjectNode) rows.get(i)).deepCopy();
             row.put("SystemAlertId", "report-unicode-" + i);
@@ -238,8 +240,8 @@ class ReportJobsTest {
         ReportRun run = daily(LocalDate.of(2026, 10, 15), false).run();
         byte[] pdf = Files.readAllBytes(Path.of(run.file()));
         String text = text(pdf).replace("\n", " ");
-        assertThat(text).contains("東京工場-PLC-01", "Usine Montréal – Contrôleur Ñandú", "<script>alert('x')</script>",
-                "$P{REPORT_TITLE} %s ${jndi:x}");
+        assertThat(text).contains("東京工場-PLC-01", "上海变电站-RTU", "서울변전소-RTU", "Usine Montréal – Contrôleur Ñandú",
+                "<script>alert('x')</script>", "$P{REPORT_TITLE} %s ${jndi:x}");
         Set<PDFont> drawing = new HashSet<>();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             new PDFTextStripper() {
@@ -251,8 +253,8 @@ class ReportJobsTest {
                 }
             }.getText(document);
         }
-        assertThat(drawing).extracting(PDFont::getName).anyMatch(name -> name.contains("DroidSansFallback"))
-                .anyMatch(name -> name.contains("DejaVuSans"));
+        assertThat(drawing).extracting(PDFont::getName).anyMatch(name -> name.contains("DejaVuSans"))
+                .anyMatch(name -> name.contains("DroidSansFallback")).anyMatch(name -> name.contains("NanumSquare"));
         assertThat(drawing).allMatch(PDFont::isEmbedded);
     }
 
