@@ -14,16 +14,21 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Fills a report's template with its figures and tables and writes the PDF. */
 @Component
 class PdfRenderer {
+
+    private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
 
     private final ReportTemplates templates;
     private final ReportsProperties properties;
@@ -44,8 +49,10 @@ class PdfRenderer {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         try (OutputStream out = Files.newOutputStream(partial)) {
-            JasperPrint print = JasperFillManager.fillReport(templates.template(kind), fill,
-                    new JRMapCollectionDataSource(rows));
+            JasperReport template = templates.template(kind);
+            long started = System.nanoTime();
+            JasperPrint print = JasperFillManager.fillReport(template, fill, new JRMapCollectionDataSource(rows));
+            long filled = System.nanoTime();
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -54,6 +61,8 @@ class PdfRenderer {
             configuration.setMetadataCreator("Watchfloor");
             exporter.setConfiguration(configuration);
             exporter.exportReport();
+            log.info("{}: filled {} pages in {} ms, wrote the PDF in {} ms", kind.template(), print.getPages().size(),
+                    (filled - started) / 1_000_000, (System.nanoTime() - filled) / 1_000_000);
         } catch (JRException e) {
             Files.deleteIfExists(partial);
             throw new IllegalStateException("filling " + kind.template() + " failed: " + e.getMessage(), e);
