@@ -95,6 +95,7 @@ class ReportJobsTest {
         lifecycle.work(new LifecycleFixture.Worked(incidents.get(2), "bo", Duration.ofMinutes(10),
                 Duration.ofMinutes(30), "BenignPositive", false));
         lifecycle.work(new LifecycleFixture.Worked(incidents.get(3), "bo", Duration.ofMinutes(30), null, null, true));
+        // the shared context's mail sender points at 127.0.0.1; the port of this test's SMTP server is known only now
         int port = freePort();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mailSender.setPort(port);
