@@ -66,8 +66,7 @@ class DailyTriageJobConfiguration {
     JdbcCursorItemReader<AlertFacts> dailyTriageAlerts(DataSource dataSource,
                                                        @Value("#{jobParameters['start']}") String start,
                                                        @Value("#{jobParameters['end']}") String end) {
-        JdbcCursorItemReader<AlertFacts> reader = new JdbcCursorItemReader<>();
-        reader.setName("dailyTriageAlerts");
+        StreamingCursorReader<AlertFacts> reader = new StreamingCursorReader<>("dailyTriageAlerts");
         reader.setDataSource(dataSource);
         reader.setSql(AlertPeriod.select(AlertPeriod.DETECTED + ", severity, engine, site, sensor, alert_name, "
                 + "source_device, source_address, destination_device, destination_address, tactics, techniques"));
@@ -82,11 +81,6 @@ class DailyTriageJobConfiguration {
         reader.setRowMapper((rs, row) -> new AlertFacts(rs.getObject(1, OffsetDateTime.class).toInstant(),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
-        reader.setFetchSize(1000);
-        // PostgreSQL streams a cursor only outside auto-commit
-        reader.setConnectionAutoCommit(false);
-        // the tally lives in memory, so a restarted tally must read the period from its start again
-        reader.setSaveState(false);
         return reader;
     }
 

@@ -74,8 +74,7 @@ class WeeklySocMetricsJobConfiguration {
         Instant to = Instant.parse(end);
         OffsetDateTime since = from.minus(java.time.Duration.between(from, to)).atOffset(ZoneOffset.UTC);
         OffsetDateTime until = to.atOffset(ZoneOffset.UTC);
-        JdbcCursorItemReader<IncidentTimes> reader = new JdbcCursorItemReader<>();
-        reader.setName("weeklySocMetricsIncidents");
+        StreamingCursorReader<IncidentTimes> reader = new StreamingCursorReader<>("weeklySocMetricsIncidents");
         reader.setDataSource(dataSource);
         reader.setSql("SELECT first_activity, created_at, triaged_at, closed_at, severity, owner, classification, "
                 + "sla_breached FROM incident WHERE (first_activity >= ? AND first_activity < ?) "
@@ -90,11 +89,6 @@ class WeeklySocMetricsJobConfiguration {
                 instant(rs.getObject(2, OffsetDateTime.class)), instant(rs.getObject(3, OffsetDateTime.class)),
                 instant(rs.getObject(4, OffsetDateTime.class)), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getBoolean(8)));
-        reader.setFetchSize(1000);
-        // PostgreSQL streams a cursor only outside auto-commit
-        reader.setConnectionAutoCommit(false);
-        // the tally lives in memory, so a restarted tally must read from the start again
-        reader.setSaveState(false);
         return reader;
     }
 
