@@ -11,9 +11,11 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.WebApplicationType;
@@ -115,9 +117,9 @@ final class ReportBenchmark {
 
     private static List<String> columns(JdbcTemplate jdbc) {
         return jdbc.query("SELECT * FROM alert WHERE 1 = 0", rs -> {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                names.add(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                names.add(rs.getMetaData().getColumnName(i).toLowerCase(Locale.ROOT));
             }
             return names;
         });

@@ -1,6 +1,8 @@
 package org.watchfloor.reporting.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
@@ -70,8 +72,8 @@ class DailyTriageJobConfiguration {
         reader.setDataSource(dataSource);
         reader.setSql(AlertPeriod.select(AlertPeriod.DETECTED + ", severity, engine, site, sensor, alert_name, "
                 + "source_device, source_address, destination_device, destination_address, tactics, techniques"));
-        OffsetDateTime from = OffsetDateTime.ofInstant(java.time.Instant.parse(start), ZoneOffset.UTC);
-        OffsetDateTime to = OffsetDateTime.ofInstant(java.time.Instant.parse(end), ZoneOffset.UTC);
+        OffsetDateTime from = OffsetDateTime.ofInstant(Instant.parse(start), ZoneOffset.UTC);
+        OffsetDateTime to = OffsetDateTime.ofInstant(Instant.parse(end), ZoneOffset.UTC);
         reader.setPreparedStatementSetter(statement -> {
             statement.setObject(1, from);
             statement.setObject(2, to);
@@ -87,7 +89,7 @@ class DailyTriageJobConfiguration {
     @Bean
     @StepScope
     AlertTally dailyTriageAlertTally(@Value("#{jobParameters['zone']}") String zone) {
-        return new AlertTally(java.time.ZoneId.of(zone));
+        return new AlertTally(ZoneId.of(zone));
     }
 
     @Bean

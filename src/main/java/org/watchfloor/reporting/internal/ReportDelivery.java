@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,7 +49,7 @@ class ReportDelivery {
                 return;
             }
             if (!run.forced() && runs.mailed(kind, new ReportPeriod(run.from(), run.to()),
-                    java.time.ZoneId.of(run.timeZone()))) {
+                    ZoneId.of(run.timeZone()))) {
                 log.info("report run {}: {} for {} was mailed already; not mailing it twice", run.id(), run.report(),
                         run.from());
                 runs.delivered(runId, false);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +39,7 @@ class ReportService {
                   Clock clock) throws Exception {
         this.runs = runs;
         this.properties = properties;
-        this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, j -> j));
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.clock = clock;
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("report-");
         executor.setConcurrencyLimit(1);
@@ -46,7 +48,7 @@ class ReportService {
     }
 
     private static TaskExecutorJobLauncher launcher(JobRepository repository,
-                                                    org.springframework.core.task.TaskExecutor executor)
+                                                    TaskExecutor executor)
             throws Exception {
         TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
         launcher.setJobRepository(repository);
@@ -115,16 +117,9 @@ class ReportService {
     /** A run for the same period is still reading or filling. */
     static final class RunInProgressException extends IllegalStateException {
 
-        private final transient ReportRun run;
-
         RunInProgressException(ReportRun run) {
             super("run " + run.id() + " of " + run.report() + " for " + run.from() + " is in progress ("
                     + run.progress() + ")");
-            this.run = run;
-        }
-
-        ReportRun run() {
-            return run;
         }
     }
 }

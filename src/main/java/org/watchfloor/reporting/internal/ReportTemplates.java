@@ -3,6 +3,7 @@ package org.watchfloor.reporting.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
@@ -71,16 +73,16 @@ class ReportTemplates {
         }
     }
 
-    private java.util.Optional<JasperReport> load(String key) {
+    private Optional<JasperReport> load(String key) {
         Path cached = cache(key);
         if (!Files.isRegularFile(cached)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of((JasperReport) JRLoader.loadObject(cached.toFile()));
+            return Optional.of((JasperReport) JRLoader.loadObject(cached.toFile()));
         } catch (JRException | RuntimeException e) {
             log.warn("ignoring the unreadable compiled template {}: {}", cached, e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -115,7 +117,7 @@ class ReportTemplates {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(text);
             String version = JasperCompileManager.class.getPackage().getImplementationVersion();
-            digest.update(String.valueOf(version).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(String.valueOf(version).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM has no SHA-256", e);

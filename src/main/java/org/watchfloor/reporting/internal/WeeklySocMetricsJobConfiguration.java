@@ -1,5 +1,6 @@
 package org.watchfloor.reporting.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,7 +73,7 @@ class WeeklySocMetricsJobConfiguration {
                                                                  @Value("#{jobParameters['end']}") String end) {
         Instant from = Instant.parse(start);
         Instant to = Instant.parse(end);
-        OffsetDateTime since = from.minus(java.time.Duration.between(from, to)).atOffset(ZoneOffset.UTC);
+        OffsetDateTime since = from.minus(Duration.between(from, to)).atOffset(ZoneOffset.UTC);
         OffsetDateTime until = to.atOffset(ZoneOffset.UTC);
         StreamingCursorReader<IncidentTimes> reader = new StreamingCursorReader<>("weeklySocMetricsIncidents");
         reader.setDataSource(dataSource);
@@ -102,7 +103,7 @@ class WeeklySocMetricsJobConfiguration {
                                                 @Value("#{jobParameters['end']}") String end) {
         Instant from = Instant.parse(start);
         Instant to = Instant.parse(end);
-        return new IncidentTally(from.minus(java.time.Duration.between(from, to)), from, to);
+        return new IncidentTally(from.minus(Duration.between(from, to)), from, to);
     }
 
     @Bean

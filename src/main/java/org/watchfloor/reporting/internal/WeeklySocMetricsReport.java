@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.batch.core.JobParameters;
@@ -45,7 +49,7 @@ class WeeklySocMetricsReport {
         ZoneId zone = ReportSteps.zone(job);
         Instant start = ReportSteps.start(job);
         Instant end = ReportSteps.end(job);
-        Instant previousStart = start.minus(java.time.Duration.between(start, end));
+        Instant previousStart = start.minus(Duration.between(start, end));
         runs.progress(run.id(), "filling the PDF");
         IncidentTally.Figures now = tally.current();
         IncidentTally.Figures before = tally.previous();
@@ -123,7 +127,7 @@ class WeeklySocMetricsReport {
 
     private static void compare(ReportSections.Section table, String figure, long now, long before, boolean chart) {
         String change = before == 0 ? (now == 0 ? "0" : "new")
-                : String.format(java.util.Locale.ENGLISH, "%+.0f %%", 100.0 * (now - before) / before);
+                : String.format(Locale.ENGLISH, "%+.0f %%", 100.0 * (now - before) / before);
         if (chart) {
             table.charted(now, before, figure, null, Figures.count(now), Figures.count(before), change);
         } else {
@@ -137,8 +141,8 @@ class WeeklySocMetricsReport {
 
     private static TreeMap<String, DurationSample.Stats> bySeverity(TreeMap<String, DurationSample.Stats> stats) {
         TreeMap<String, DurationSample.Stats> ordered = new TreeMap<>(
-                java.util.Comparator.comparingInt(s -> {
-                    int i = java.util.List.of(SEVERITIES).indexOf(s);
+                Comparator.comparingInt(s -> {
+                    int i = List.of(SEVERITIES).indexOf(s);
                     return i < 0 ? SEVERITIES.length : i;
                 }));
         ordered.putAll(stats);
