@@ -1,15 +1,12 @@
 package org.watchfloor.reporting.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.springframework.batch.item.database.JdbcCursorItemReader;
-import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * A cursor that streams on both databases. PostgreSQL streams a cursor outside auto-commit with a fetch size; H2
- * computes a whole result before it answers the first row, and keeps a large one in a temporary file, unless the
- * session asks for lazy execution, which this reader does for as long as its cursor is open.
+ * The cursor of a report's tally step. PostgreSQL streams it (outside auto-commit, with a fetch size). H2 computes
+ * the whole result before it answers the first row and keeps a large one in a temporary file, so the heap stays
+ * small there too; H2's lazy query execution would stream, but H2 2.3 loses pages under a lazy result while other
+ * sessions commit ("Chunk ... not found"), as the step's own chunk transactions do.
  */
 class StreamingCursorReader<T> extends JdbcCursorItemReader<T> {
 
@@ -19,29 +16,5 @@ class StreamingCursorReader<T> extends JdbcCursorItemReader<T> {
         setConnectionAutoCommit(false);
         // the tallies live in memory, so a restarted tally reads its rows from the start again
         setSaveState(false);
-    }
-
-    @Override
-    protected void openCursor(Connection connection) {
-        lazy(connection, true);
-        super.openCursor(connection);
-    }
-
-    @Override
-    protected void cleanupOnClose(Connection connection) {
-        super.cleanupOnClose(connection);
-        lazy(connection, false);
-    }
-
-    private static void lazy(Connection connection, boolean on) {
-        try {
-            if (connection.getMetaData().getDatabaseProductName().equals("H2")) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET LAZY_QUERY_EXECUTION " + on);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("cannot set lazy query execution on H2", e);
-        }
     }
 }
