@@ -102,8 +102,10 @@ class ReportJobsTest {
     }
 
     @AfterEach
-    void stopMail() {
+    void stopMailAndUndoTheLifecycle() {
         smtp.stop();
+        // other tests empty the incident table, which SLA breaches refer to
+        jdbc.update("DELETE FROM incident_sla_breach");
     }
 
     @Test

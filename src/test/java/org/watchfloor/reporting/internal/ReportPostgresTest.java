@@ -14,10 +14,12 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +41,10 @@ class ReportPostgresTest {
     @BeforeAll
     static void startWatchfloorOnPostgresWithTheSample() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        app = new SpringApplicationBuilder(WatchfloorApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1",
+        // no web server: Camunda's REST servlet keeps state across contexts in one JVM, and the shared test context
+        // started after this one would lose /engine-rest
+        app = new SpringApplicationBuilder(WatchfloorApplication.class).web(WebApplicationType.NONE)
+                .run("--spring.autoconfigure.exclude=" + CamundaBpmRestJerseyAutoConfiguration.class.getName(),
                         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
                         "--watchfloor.data-dir=" + dataDir, "--camunda.bpm.job-execution.enabled=false",
