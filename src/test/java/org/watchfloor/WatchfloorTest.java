@@ -22,7 +22,14 @@ import org.springframework.test.context.TestExecutionListeners;
     "watchfloor.admin.password=" + WatchfloorTest.ADMIN_PASSWORD,
     "watchfloor.intake.bootstrap-token=" + WatchfloorTest.INTAKE_TOKEN,
     "watchfloor.intake.max-body-size=4MB",
-    "camunda.bpm.job-execution.enabled=false"
+    "camunda.bpm.job-execution.enabled=false",
+    // reports run when a test asks, mailed to an in-process SMTP server a test starts on this host
+    "watchfloor.reports.daily.cron=-",
+    "watchfloor.reports.weekly.cron=-",
+    "watchfloor.reports.daily.recipients=" + WatchfloorTest.REPORT_RECIPIENT,
+    "watchfloor.reports.weekly.recipients=" + WatchfloorTest.REPORT_RECIPIENT,
+    "watchfloor.reports.output-dir=target/test-data/reports",
+    "spring.mail.host=127.0.0.1"
 })
 @ContextConfiguration(initializers = TestServers.class)
 @TestExecutionListeners(listeners = SharedEngineRegistration.class,
@@ -32,4 +39,5 @@ public @interface WatchfloorTest {
     String ADMIN = "admin";
     String ADMIN_PASSWORD = "Test-admin-password-1";
     String INTAKE_TOKEN = "test-intake-token-0123456789abcdef";
+    String REPORT_RECIPIENT = "soc-manager@watchfloor.test";
 }

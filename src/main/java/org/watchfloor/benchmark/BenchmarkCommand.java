@@ -19,9 +19,10 @@ import org.watchfloor.cli.Options;
 
 /**
  * {@code benchmark intake}: how fast alerts get in over REST and by file import, against what the database can do
- * with plain batch inserts of the same rows. It runs a server of its own on a fresh database in a temporary folder,
- * so it never touches the configured one, and removes the folder when done. The exit code is 1 when an intake path
- * stored fewer rows than it was given.
+ * with plain batch inserts of the same rows. {@code benchmark report}: how long the daily report takes over a day of
+ * many alerts, and how much heap. Each runs Watchfloor on a fresh database in a temporary folder, so it never
+ * touches the configured one, and removes the folder when done. The exit code is 1 when an intake path stored fewer
+ * rows than it was given, or the report run failed.
  */
 @Component
 class BenchmarkCommand implements Command {
@@ -44,20 +45,23 @@ class BenchmarkCommand implements Command {
 
     @Override
     public String usage() {
-        return "benchmark intake [--count 10000] [--batch 1000]   (times REST and file intake against plain "
-                + "JDBC inserts, on a throwaway server and database)";
+        return "benchmark intake [--count 10000] [--batch 1000] | benchmark report [--count 1000000]   (intake: REST "
+                + "and file intake against plain JDBC inserts; report: the daily report over a day of COUNT alerts; "
+                + "each on a throwaway database)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        String benchmark;
         long count;
         int batch;
         try {
             Options options = Options.parse(args, OPTIONS);
-            if (!options.words().equals(List.of("intake"))) {
-                throw new IllegalArgumentException("the benchmark to run is 'intake'");
+            if (!options.words().equals(List.of("intake")) && !options.words().equals(List.of("report"))) {
+                throw new IllegalArgumentException("the benchmark to run is 'intake' or 'report'");
             }
-            count = options.number("count", 10_000, 1);
+            benchmark = options.words().get(0);
+            count = options.number("count", benchmark.equals("intake") ? 10_000 : 1_000_000, 1);
             batch = (int) options.number("batch", 1000, 1);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -68,6 +72,10 @@ class BenchmarkCommand implements Command {
                 .orElseThrow(() -> new IllegalStateException("the generate verb is missing"));
         Path folder = Files.createTempDirectory("watchfloor-benchmark-");
         try {
+            if (benchmark.equals("report")) {
+                return report(new ReportBenchmark(generate, out, err, springOptions(args)).run(count, folder), out,
+                        err);
+            }
             List<Measurement> measurements = new IntakeBenchmark(generate, json, out, err, springOptions(args))
                     .run(count, batch, folder);
             print(measurements, count, batch, out);
@@ -77,6 +85,21 @@ class BenchmarkCommand implements Command {
         } finally {
             delete(folder);
         }
+    }
+
+    private static int report(ReportBenchmark.Result result, PrintStream out, PrintStream err) {
+        Runtime runtime = Runtime.getRuntime();
+        Measurement m = result.report();
+        out.print(result.output());
+        out.printf(Locale.ROOT, "%nreport benchmark: daily report for %s over %d alerts; %d cores, max heap %d MB, "
+                        + "Java %s%n", ReportBenchmark.DAY, result.alerts(), runtime.availableProcessors(),
+                runtime.maxMemory() >> 20, System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "%.2f s wall, %.2f s CPU (whole process), %.0f alerts/s, peak heap in use %d MB%n",
+                m.seconds(), m.cpuSeconds(), m.rowsPerSecond(), m.peakHeapBytes() >> 20);
+        if (result.exit() != 0) {
+            err.println("the report verb exited with " + result.exit());
+        }
+        return result.exit();
     }
 
     private static void print(List<Measurement> measurements, long count, int batch, PrintStream out) {
