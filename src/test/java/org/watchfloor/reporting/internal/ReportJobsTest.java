@@ -73,6 +73,7 @@ class ReportJobsTest {
     TestRestTemplate rest;
 
     private GreenMail smtp;
+    private int sharedSmtpPort;
 
     @BeforeEach
     void sampleWorkedByTheSoc() throws Exception {
@@ -98,12 +99,15 @@ class ReportJobsTest {
         // the shared context's mail sender points at 127.0.0.1; the port of this test's SMTP server is known only now
         int port = freePort();
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        sharedSmtpPort = mailSender.getPort();
         mailSender.setPort(port);
     }
 
     @AfterEach
     void stopMailAndUndoTheLifecycle() {
         smtp.stop();
+        // the shared context's other tests mail the shared SMTP server
+        mailSender.setPort(sharedSmtpPort);
         // other tests empty the incident table, which SLA breaches refer to
         jdbc.update("DELETE FROM incident_sla_breach");
     }
