@@ -1,6 +1,7 @@
 package org.watchfloor.alerts;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,6 +21,11 @@ public enum Severity {
     @JsonValue
     public String label() {
         return label;
+    }
+
+    /** The labels, High first: the order reports and listings show severities in. */
+    public static List<String> labelsHighestFirst() {
+        return List.of(HIGH.label, MEDIUM.label, LOW.label, INFORMATIONAL.label);
     }
 
     /** The severity a row names, case-insensitively; empty when the text is none of the four. */

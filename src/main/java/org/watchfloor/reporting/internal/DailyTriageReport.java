@@ -15,6 +15,7 @@ import java.util.Map;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.watchfloor.alerts.Severity;
 
 /**
  * The daily triage report's content: the alert tally of the first step, the incident figures (opened, closed, open
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
 class DailyTriageReport {
 
     static final int HIGH_INCIDENTS_SHOWN = 100;
-    private static final String[] SEVERITIES = {"High", "Medium", "Low", "Informational"};
+    private static final List<String> SEVERITIES = Severity.labelsHighestFirst();
 
     private final JdbcTemplate jdbc;
     private final ReportRunStore runs;

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.watchfloor.alerts.Severity;
 
 /**
  * The weekly SOC metrics report's content: time to triage and to close (mean, median, p90) by severity and by
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class WeeklySocMetricsReport {
 
-    private static final String[] SEVERITIES = {"High", "Medium", "Low", "Informational"};
+    private static final List<String> SEVERITIES = Severity.labelsHighestFirst();
 
     private final JdbcTemplate jdbc;
     private final ReportRunStore runs;
@@ -142,8 +143,8 @@ class WeeklySocMetricsReport {
     private static TreeMap<String, DurationSample.Stats> bySeverity(TreeMap<String, DurationSample.Stats> stats) {
         TreeMap<String, DurationSample.Stats> ordered = new TreeMap<>(
                 Comparator.comparingInt(s -> {
-                    int i = List.of(SEVERITIES).indexOf(s);
-                    return i < 0 ? SEVERITIES.length : i;
+                    int i = SEVERITIES.indexOf(s);
+                    return i < 0 ? SEVERITIES.size() : i;
                 }));
         ordered.putAll(stats);
         return ordered;
