@@ -31,9 +31,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 final class PlainInsert {
 
-    private static final String MIGRATIONS = "classpath:db/migration/V*__*.sql";
+    /** The portable migrations and H2's own: the plain insert's database is an H2 one. */
+    private static final List<String> MIGRATIONS = List.of("classpath:db/migration/V*__*.sql",
+            "classpath:db/vendor/h2/V*__*.sql");
     private static final Pattern ALERT_DDL = Pattern.compile(
-            "(CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)|ALTER\\s+TABLE)\\s+alert\\b", Pattern.CASE_INSENSITIVE);
+            "(CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)|ALTER\\s+TABLE)\\s+alert\\b|DROP\\s+INDEX\\s+ix_alert_",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__");
 
     private PlainInsert() {
@@ -105,16 +108,20 @@ final class PlainInsert {
     }
 
     /**
-     * The {@code CREATE TABLE alert}, {@code CREATE INDEX ... ON alert} and {@code ALTER TABLE alert} statements of
-     * the migrations, in version order: the table as the application has it.
+     * The {@code CREATE TABLE alert}, {@code CREATE INDEX ... ON alert}, {@code ALTER TABLE alert} and
+     * {@code DROP INDEX ix_alert_...} statements of the migrations, in version order: the table as the application
+     * has it.
      */
     static List<String> alertTableDdl() throws IOException {
-        Resource[] migrations = new PathMatchingResourcePatternResolver().getResources(MIGRATIONS);
-        if (migrations.length == 0) {
-            throw new IOException(MIGRATIONS + " is not on the class path");
+        List<Resource> migrations = new ArrayList<>();
+        for (String pattern : MIGRATIONS) {
+            migrations.addAll(Arrays.asList(new PathMatchingResourcePatternResolver().getResources(pattern)));
+        }
+        if (migrations.isEmpty()) {
+            throw new IOException(MIGRATIONS + " are not on the class path");
         }
         List<String> statements = new ArrayList<>();
-        for (Resource migration : Arrays.stream(migrations).sorted(Comparator.comparingInt(PlainInsert::version))
+        for (Resource migration : migrations.stream().sorted(Comparator.comparingInt(PlainInsert::version))
                 .toList()) {
             String script;
             try (InputStream in = migration.getInputStream()) {

@@ -31,6 +31,8 @@ class IncidentBriefing {
 
     static final int MAX_TEXT = 3_900;
     private static final int RELATED_PER_ADDRESS = 20;
+    /** About as many alert lines as fit in {@link #MAX_TEXT}: looking further would only be cut off. */
+    private static final int MAX_RELATED = 40;
     private static final Duration RELATED_WINDOW = Duration.ofHours(24);
 
     private final IncidentStore incidents;
@@ -127,6 +129,9 @@ class IncidentBriefing {
         Set<String> seen = new HashSet<>(own);
         List<SecurityAlert> related = new ArrayList<>();
         for (String address : addresses) {
+            if (related.size() >= MAX_RELATED) {
+                break;
+            }
             for (StoredAlert s : alerts.search(new AlertFilter(from, to, null, null, null, address), 0,
                     RELATED_PER_ADDRESS)) {
                 if (seen.add(s.alert().systemAlertId())) {

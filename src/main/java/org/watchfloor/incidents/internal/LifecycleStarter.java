@@ -1,12 +1,18 @@
 package org.watchfloor.incidents.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,15 +60,20 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         return thread;
     });
     private final AtomicBoolean startQueued = new AtomicBoolean();
+    private final AtomicBoolean laterLookQueued = new AtomicBoolean();
     private final Map<Long, Boolean> attachedSinceLastLook = new ConcurrentHashMap<>();
+    /** When each incident's process last heard of new alerts; touched by the worker thread only. */
+    private final Map<Long, Instant> lastTold = new HashMap<>();
+    private final Clock clock;
 
     LifecycleStarter(LifecycleStore store, IncidentStore incidents, IncidentProcess process,
-                     TransactionTemplate transaction, LifecycleProperties properties) {
+                     TransactionTemplate transaction, LifecycleProperties properties, Clock clock) {
         this.store = store;
         this.incidents = incidents;
         this.process = process;
         this.transaction = transaction;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -91,7 +102,8 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
 
     /**
      * Correlation attaches a batch's alerts one decision at a time; the incident's process hears of them once per
-     * look, so its owner gets one mail for a burst, not one per alert.
+     * look, and at most once per {@code new-alerts-interval}, so during a flood of alerts its owner gets a mail now
+     * and then, not one per intake batch, and the job executor is not buried under refreshed forms.
      */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AlertsAttached attached) {
@@ -106,9 +118,25 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     }
 
     private void tellAttached() {
+        tellAttached(false);
+    }
+
+    /** @param all whether to tell every incident now, its interval over or not */
+    private void tellAttached(boolean all) {
+        Instant now = clock.instant();
+        Duration interval = properties.newAlertsInterval();
+        lastTold.values().removeIf(told -> !told.plus(interval).isAfter(now));
+        Instant nextDue = null;
         for (Long number : List.copyOf(attachedSinceLastLook.keySet())) {
+            Instant told = lastTold.get(number);
+            if (!all && told != null && !attachedSinceLastLook.getOrDefault(number, false)) {
+                Instant due = told.plus(interval);
+                nextDue = nextDue == null || due.isBefore(nextDue) ? due : nextDue;
+                continue;
+            }
             Boolean raisedToHigh = attachedSinceLastLook.remove(number);
             if (raisedToHigh != null) {
+                lastTold.put(number, now);
                 guarded("telling incident " + number + " about new alerts", () -> {
                     process.tell(number, IncidentProcess.ALERTS_ATTACHED);
                     if (raisedToHigh) {
@@ -117,6 +145,22 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
                 });
             }
         }
+        if (nextDue != null && laterLookQueued.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> worker.execute(() -> {
+                    laterLookQueued.set(false);
+                    tellAttached();
+                }), Duration.between(now, nextDue).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                log.info("The server stops before incidents {} hear of their new alerts; their next alerts tell them",
+                        attachedSinceLastLook.keySet());
+            }
+        }
+    }
+
+    /** The incidents whose new alerts wait for the end of their interval, once the looks queued so far are done. */
+    Set<Long> waitingForInterval() throws InterruptedException, ExecutionException {
+        return worker.submit(() -> Set.copyOf(attachedSinceLastLook.keySet())).get();
     }
 
     /** Queues one look for waiting incidents; a look already queued covers this one too. */
@@ -153,12 +197,16 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         } while (pending.size() == BATCH);
     }
 
-    /** The row lock makes servers that share a database take turns; the second finds nothing left to start. */
+    /**
+     * The row lock makes servers that share a database take turns; the second finds nothing left to start. A new
+     * process (a reopened incident's) hears of the next new alerts at once.
+     */
     private void startIfStillPending(long number) {
         incidents.lock(number).orElseThrow();
         if (store.isPending(number)) {
             process.start(number);
             store.markStarted(number);
+            lastTold.remove(number);
         }
     }
 
@@ -170,10 +218,10 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         }
     }
 
+    /** New alerts that wait for the end of their incident's interval are told now: they were handed over too. */
     @Override
     public void awaitCompletion() throws InterruptedException {
-        Future<?> done = worker.submit(() -> {
-        });
+        Future<?> done = worker.submit(() -> tellAttached(true));
         try {
             done.get();
         } catch (ExecutionException e) {

@@ -10,8 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,6 +143,21 @@ class AlertApiTest {
         assertThat(device.get("content")).isNotEmpty().allSatisfy(a -> assertThat(
                 a.get("details").get("sourceDeviceAddress").asText() + a.get("details").get("destinationDeviceAddress").asText())
                 .contains("10.10.1.13"));
+        List<String> deviceIds = new ArrayList<>();
+        device.get("content").forEach(a -> deviceIds.add(a.get("systemAlertId").asText()));
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page * 7 < deviceIds.size(); page++) {
+            json.readTree(send(asAnalyst("/api/alerts?deviceAddress=10.10.1.13&size=7&page=" + page)).body())
+                    .get("content").forEach(a -> paged.add(a.get("systemAlertId").asText()));
+        }
+        assertThat(paged).containsExactlyElementsOf(deviceIds);
+        List<String> deviceTimes = new ArrayList<>();
+        device.get("content").forEach(a -> deviceTimes.add(a.get("timeGenerated").asText()));
+        String middle = deviceTimes.stream().sorted().toList().get(deviceTimes.size() / 2);
+        JsonNode deviceSince = json.readTree(send(asAnalyst(
+                "/api/alerts?deviceAddress=10.10.1.13&from=" + middle + "&size=1000")).body());
+        assertThat(deviceSince.get("totalElements").asLong()).isEqualTo(
+                deviceTimes.stream().filter(t -> Instant.parse(t).compareTo(Instant.parse(middle)) >= 0).count());
 
         JsonNode window = json.readTree(send(asAnalyst(
                 "/api/alerts?from=2026-11-01T12:00:00Z&to=2026-11-01T13:00:00Z&product=Microsoft%20Defender%20for%20IoT&size=1000")).body());

@@ -64,6 +64,8 @@ class IncidentLifecycleTest {
     IncidentViews views;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LifecycleStarter starter;
 
     private List<StoredAlert> sample;
 
@@ -355,6 +357,32 @@ class IncidentLifecycleTest {
             case "InvestigateSite" -> "siteFindings";
             default -> "relatedAlertFindings";
         };
+    }
+
+    @Test
+    void alertsAttachedWithinTheIntervalAreToldTogetherWhenTheBackgroundWorkIsFinished() throws Exception {
+        long number = open(Severity.LOW, 0);
+        ProcessInstance instance = lifecycle(number);
+
+        ledger.attach(number, List.of(attached(sample.get(4), "first burst")), Severity.LOW, List.of());
+        assertThat(starter.waitingForInterval()).doesNotContain(number);
+        ledger.attach(number, List.of(attached(sample.get(5), "second burst")), Severity.LOW, List.of());
+        assertThat(starter.waitingForInterval()).contains(number);
+        runAsyncSteps(instance);
+        assertThat(newAlertNotices(instance)).isEqualTo(1);
+
+        Background.finish(context);
+        runAsyncSteps(instance);
+
+        assertThat(starter.waitingForInterval()).doesNotContain(number);
+        assertThat(newAlertNotices(instance)).isEqualTo(2);
+        assertThat((String) runtime.getVariable(instance.getId(), "alertsSummary"))
+                .contains(sample.get(5).alert().systemAlertId());
+    }
+
+    private long newAlertNotices(ProcessInstance instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("NotifyNewAlerts").finished().count();
     }
 
     @Test
