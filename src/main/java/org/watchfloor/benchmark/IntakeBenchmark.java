@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -89,7 +92,10 @@ final class IntakeBenchmark {
             List<Measurement> file = importFile(server, fileRows, count, database, heap);
             Measurement plain = PlainInsert.run(database, IntakePath.FILE.name(), folder.resolve("plain"), batchSize,
                     heap);
-            return List.of(rest, file.get(0), file.get(1), file.get(2), plain);
+            List<Measurement> measurements = new ArrayList<>(List.of(rest));
+            measurements.addAll(file);
+            measurements.add(plain);
+            return measurements;
         }
     }
 
@@ -219,6 +225,9 @@ final class IntakeBenchmark {
         untilDecided.stop();
         Measurement decided = new Measurement("file import + decisions", count, decided(database, IntakePath.FILE),
                 untilDecided.seconds(), untilDecided.cpuSeconds(), heap.peakBytes());
+        if (!jobExecutorRuns(server)) {
+            return List.of(intake, decided);
+        }
         untilDecided.start();
         finishLifecycles(server);
         untilDecided.stop();
@@ -232,6 +241,9 @@ final class IntakeBenchmark {
      * processes do not run on into the next path's time, nor into the shutdown of the server.
      */
     private static void finishLifecycles(ConfigurableApplicationContext server) throws InterruptedException {
+        if (!jobExecutorRuns(server)) {
+            return;
+        }
         ManagementService jobs = server.getBean(ManagementService.class);
         JdbcTemplate jdbc = new JdbcTemplate(server.getBean(DataSource.class));
         while (true) {
@@ -242,6 +254,14 @@ final class IntakeBenchmark {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** Off with {@code --camunda.bpm.job-execution.enabled=false}: intake and decisions without the lifecycle's work. */
+    private static boolean jobExecutorRuns(ConfigurableApplicationContext server) {
+        ProcessEngine engine = server.getBean(ProcessEngine.class);
+        JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getJobExecutor();
+        return executor != null && executor.isActive();
     }
 
     private static void finishDecisions(ConfigurableApplicationContext server) throws InterruptedException {
