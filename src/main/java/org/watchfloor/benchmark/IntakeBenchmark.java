@@ -161,7 +161,8 @@ final class IntakeBenchmark {
         properties.put("watchfloor.data-dir", dataDir.toAbsolutePath().toString());
         // named outright so that no SPRING_DATASOURCE_URL of the environment can point the benchmark at real data
         properties.put("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("watchfloor") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("watchfloor")
+                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
         properties.put("watchfloor.intake.bootstrap-token", token);
         properties.put("watchfloor.admin.password", secret());
         properties.put("spring.main.banner-mode", "off");
@@ -256,7 +257,7 @@ final class IntakeBenchmark {
         }
     }
 
-    /** Off with {@code --camunda.bpm.job-execution.enabled=false}: intake and decisions without the lifecycle's work. */
+    /** Off with {@code --camunda.bpm.job-execution.enabled=false}: intake and decisions without the lifecycle. */
     private static boolean jobExecutorRuns(ConfigurableApplicationContext server) {
         ProcessEngine engine = server.getBean(ProcessEngine.class);
         JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())

@@ -14,8 +14,8 @@ import org.watchfloor.alerts.Severity;
  * @param pendingCheck how often incidents still waiting for their process are looked for (they are also started at
  *                     once when correlation opens or reopens them; this catches what a restart interrupted)
  * @param newAlertsInterval the least time between two new-alerts notices to one incident's process (each refreshes
- *                     the forms, mails the owner and runs the update rules); alerts attached meanwhile are told together
- *                     when it ends. A raise to High is told at once; zero tells every burst.
+ *                     the forms, mails the owner and runs the update rules); alerts attached meanwhile are told
+ *                     together when it ends. A raise to High is told at once; zero tells every burst.
  */
 @ConfigurationProperties("watchfloor.lifecycle")
 record LifecycleProperties(@DefaultValue Sla sla, @DefaultValue("30s") Duration pendingCheck,
