@@ -110,10 +110,10 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         boolean raisedToHigh = attached.severityRaised() && attached.severity() == Severity.HIGH;
         Boolean waiting = attachedSinceLastLook.putIfAbsent(attached.number(), raisedToHigh);
         if (waiting == null) {
-            worker.execute(this::tellAttached);
+            onWorker(this::tellAttached);
         } else if (raisedToHigh) {
             attachedSinceLastLook.merge(attached.number(), true, Boolean::logicalOr);
-            worker.execute(this::tellAttached);
+            onWorker(this::tellAttached);
         }
     }
 
@@ -166,10 +166,22 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     /** Queues one look for waiting incidents; a look already queued covers this one too. */
     void startPending() {
         if (startQueued.compareAndSet(false, true)) {
-            worker.execute(() -> {
+            onWorker(() -> {
                 startQueued.set(false);
                 guarded("starting lifecycle processes", this::startAllPending);
             });
+        }
+    }
+
+    /**
+     * Correlation may still commit decisions while the server stops, after the worker has: what they ask for waits in
+     * the database (incidents pending), or is told with the incident's next alerts.
+     */
+    private void onWorker(Runnable work) {
+        try {
+            worker.execute(work);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("The server stops; the lifecycle work correlation just asked for is left to the next start");
         }
     }
 
