@@ -19,9 +19,6 @@ public interface AlertQueries {
 
     long count(AlertFilter filter);
 
-    /** The MITRE techniques of each of these alerts, by id: a narrow read for what only needs them. */
-    Map<String, List<String>> techniques(Collection<String> systemAlertIds);
-
     /**
      * What the SOC decided about each of these alerts when its incident closed (Closed, Learn or Mute), by id; an
      * alert not triaged yet is left out.

@@ -42,11 +42,6 @@ class AlertReadService implements AlertQueries {
     }
 
     @Override
-    public Map<String, List<String>> techniques(Collection<String> systemAlertIds) {
-        return store.techniques(systemAlertIds);
-    }
-
-    @Override
     public Map<String, String> triageStatuses(Collection<String> systemAlertIds) {
         return store.triageStatuses(systemAlertIds);
     }

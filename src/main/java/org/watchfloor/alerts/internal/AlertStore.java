@@ -207,18 +207,6 @@ class AlertStore {
     private record AlertTime(long id, Instant time) {
     }
 
-    Map<String, List<String>> techniques(Collection<String> systemAlertIds) {
-        Map<String, List<String>> techniques = new HashMap<>();
-        if (!systemAlertIds.isEmpty()) {
-            named.query("SELECT system_alert_id, techniques FROM alert WHERE system_alert_id IN (:ids)",
-                    new MapSqlParameterSource("ids", systemAlertIds),
-                    rs -> {
-                        techniques.put(rs.getString(1), SecurityAlertParser.list(rs.getString(2)));
-                    });
-        }
-        return techniques;
-    }
-
     Map<String, String> triageStatuses(Collection<String> systemAlertIds) {
         Map<String, String> statuses = new HashMap<>();
         if (!systemAlertIds.isEmpty()) {

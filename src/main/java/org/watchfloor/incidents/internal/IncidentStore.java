@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -130,9 +131,9 @@ class IncidentStore {
     /** Adds alerts to incidents; the unique {@code system_alert_id} refuses one that is in an incident already. */
     void insertAlerts(List<Placement> placements, Instant now) {
         jdbc.batchUpdate("INSERT INTO incident_alert (incident_id, system_alert_id, alert_name, alert_time, "
-                + "attached_at) VALUES (?, ?, ?, ?, ?)", placements.stream().map(p -> new Object[] {
+                + "attached_at, techniques) VALUES (?, ?, ?, ?, ?, ?)", placements.stream().map(p -> new Object[] {
                     p.incidentId(), p.alert().systemAlertId(), p.alert().alertName(), time(p.alert().time()),
-                    time(now)}).toList());
+                    time(now), String.join(",", p.alert().techniques())}).toList());
     }
 
     /** The alerts of an incident, earliest first. */
@@ -144,11 +145,12 @@ class IncidentStore {
     Map<Long, List<AlertRef>> alerts(Collection<Long> incidentIds) {
         Map<Long, List<AlertRef>> alerts = new HashMap<>();
         for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
-            named.query("SELECT incident_id, system_alert_id, alert_name, alert_time FROM incident_alert "
+            named.query("SELECT incident_id, system_alert_id, alert_name, alert_time, techniques FROM incident_alert "
                     + "WHERE incident_id IN (:ids) ORDER BY incident_id, alert_time, id",
                     new MapSqlParameterSource("ids", chunk), rs -> {
                         alerts.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AlertRef(
-                                rs.getString(2), rs.getString(3), instant(rs, "alert_time")));
+                                rs.getString(2), rs.getString(3), instant(rs, "alert_time"),
+                                commaSeparated(rs.getString(5))));
                     });
         }
         return alerts;
@@ -322,6 +324,14 @@ class IncidentStore {
             chunks.add(items.subList(i, Math.min(items.size(), i + 1000)));
         }
         return chunks;
+    }
+
+    /** Technique ids as the alert's own column holds them: joined by commas. */
+    private static List<String> commaSeparated(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -19,7 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.incidents.AlertAlreadyDecidedException;
 import org.watchfloor.incidents.AlertsAttached;
@@ -46,15 +45,13 @@ class JdbcIncidentLedger implements IncidentLedger {
 
     private final IncidentStore store;
     private final LifecycleStore lifecycle;
-    private final AlertQueries alerts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    JdbcIncidentLedger(IncidentStore store, LifecycleStore lifecycle, AlertQueries alerts,
-                       ApplicationEventPublisher events, Clock clock) {
+    JdbcIncidentLedger(IncidentStore store, LifecycleStore lifecycle, ApplicationEventPublisher events,
+                       Clock clock) {
         this.store = store;
         this.lifecycle = lifecycle;
-        this.alerts = alerts;
         this.events = events;
         this.clock = clock;
     }
@@ -157,9 +154,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         final Set<String> storedKeys;
         final Set<String> newKeys = new LinkedHashSet<>();
         final List<AttachedAlert> placed = new ArrayList<>();
-        /** The stored alerts and their techniques, read when a late alert makes the techniques be re-sorted. */
+        /** The stored alerts, read when a late alert makes the techniques be re-sorted. */
         List<AlertRef> stored;
-        Map<String, List<String>> storedTechniques;
         Severity severity;
         IncidentStatus status;
         Classification classification;
@@ -358,8 +354,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         }
 
         /**
-         * Reads, in two queries, the stored alerts of the incidents a late alert (earlier than the incident's last
-         * activity) will join in this batch, and their techniques: what re-sorting the techniques needs.
+         * Reads, in one query, the stored alerts of the incidents a late alert (earlier than the incident's last
+         * activity) will join in this batch, with their techniques: what re-sorting the techniques needs.
          */
         private void readAlertsOfLate(List<Taken> batch, Map<Long, Working> incidents) {
             Map<Long, Instant> last = new HashMap<>();
@@ -381,14 +377,8 @@ class JdbcIncidentLedger implements IncidentLedger {
                 return;
             }
             Map<Long, List<AlertRef>> stored = store.alerts(lateIncidents.stream().map(w -> w.id).toList());
-            List<String> ids = stored.values().stream().flatMap(List::stream).map(AlertRef::systemAlertId).toList();
-            Map<String, List<String>> techniques = new HashMap<>();
-            for (int i = 0; i < ids.size(); i += 1000) {
-                techniques.putAll(alerts.techniques(ids.subList(i, Math.min(ids.size(), i + 1000))));
-            }
             for (Working w : lateIncidents) {
                 w.stored = stored.getOrDefault(w.id, List.of());
-                w.storedTechniques = techniques;
             }
         }
 
@@ -429,7 +419,7 @@ class JdbcIncidentLedger implements IncidentLedger {
                 for (Working w : incidents.values()) {
                     long id = w.id != null ? w.id : ids.get(w.number);
                     w.placed.forEach(a -> placements.add(new IncidentStore.Placement(id,
-                            new AlertRef(a.systemAlertId(), a.alertName(), a.time()))));
+                            new AlertRef(a.systemAlertId(), a.alertName(), a.time(), a.techniques()))));
                     w.newKeys.forEach(k -> keys.add(new IncidentStore.EntityKey(id, k)));
                 }
                 store.insertAlerts(placements, now);
@@ -497,20 +487,14 @@ class JdbcIncidentLedger implements IncidentLedger {
     private List<String> resorted(Working incident) {
         if (incident.stored == null) {
             incident.stored = incident.id == null ? List.of() : store.alerts(incident.id);
-            incident.storedTechniques = alerts.techniques(incident.stored.stream().map(AlertRef::systemAlertId)
-                    .toList());
         }
-        Map<String, List<String>> byAlert = new HashMap<>();
-        incident.stored.forEach(a -> byAlert.put(a.systemAlertId(),
-                incident.storedTechniques.getOrDefault(a.systemAlertId(), List.of())));
         List<AlertRef> all = new ArrayList<>(incident.stored);
         for (AttachedAlert a : incident.placed) {
-            all.add(new AlertRef(a.systemAlertId(), a.alertName(), a.time()));
-            byAlert.put(a.systemAlertId(), a.techniques());
+            all.add(new AlertRef(a.systemAlertId(), a.alertName(), a.time(), a.techniques()));
         }
         all.sort(Comparator.comparing(AlertRef::time));
         Set<String> ordered = new LinkedHashSet<>();
-        all.forEach(a -> ordered.addAll(byAlert.getOrDefault(a.systemAlertId(), List.of())));
+        all.forEach(a -> ordered.addAll(a.techniques()));
         return List.copyOf(ordered);
     }
 
