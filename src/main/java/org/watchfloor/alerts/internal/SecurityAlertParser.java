@@ -3,6 +3,7 @@ package org.watchfloor.alerts.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -114,6 +115,10 @@ class SecurityAlertParser {
     /** Log Analytics answers with up to 7 fractional digits, exports with 3; rows without an offset are UTC. */
     static Optional<Instant> instant(String text) {
         String t = text.trim();
+        Instant utc = utcInstant(t);
+        if (utc != null) {
+            return Optional.of(utc);
+        }
         try {
             return Optional.of(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeParseException notOffset) {
@@ -123,6 +128,51 @@ class SecurityAlertParser {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The shape nearly every row has, {@code 2026-11-01T14:18:17.4823456Z}, read by hand: java.time's parser took a
+     * quarter of the intake's parsing time and made much of its garbage. Null for any other shape, and for a date
+     * that does not exist, which java.time then reads or refuses as before.
+     */
+    private static Instant utcInstant(String t) {
+        int n = t.length();
+        if (n < 20 || n == 21 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 20 && t.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int fraction = n > 20 ? digits(t, 20, n - 1) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
+            return null;
+        }
+        int nanos = fraction;
+        for (int i = n > 20 ? n - 21 : 9; i < 9; i++) {
+            nanos *= 10;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException impossible) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code t[from, to)}, or -1 when a character there is not a digit. */
+    private static int digits(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private Instant optionalInstant(JsonNode row, String column, List<String> warnings) {

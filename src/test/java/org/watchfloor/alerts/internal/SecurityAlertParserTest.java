@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchfloor.SharedData;
 import org.watchfloor.alerts.IotDevice;
@@ -107,6 +109,23 @@ class SecurityAlertParserTest {
 
         row.put("TimeGenerated", "2026-11-01T14:18:17.482");
         assertThat(valid(row).timeGenerated()).isEqualTo(Instant.parse("2026-11-01T14:18:17.482Z"));
+    }
+
+    @Test
+    void timesAreReadAsJavaTimeReadsThemWhateverTheirPrecisionOffsetOrFlaw() {
+        for (String text : List.of("2026-11-01T14:18:17Z", "2026-11-01T14:18:17.4Z", "2026-11-01T14:18:17.482Z",
+                "2026-11-01T14:18:17.4823456Z", "2026-11-01T14:18:17.123456789Z", "2024-02-29T23:59:59.999Z",
+                "2026-11-01T14:18:17.482+02:00", " 2026-11-01T00:00:00Z ", "2026-11-01T10:00:00.Z")) {
+            assertThat(SecurityAlertParser.instant(text)).as(text)
+                    .contains(OffsetDateTime.parse(text.trim()).toInstant());
+        }
+        assertThat(SecurityAlertParser.instant("2026-11-01 14:18:17.482")).contains(
+                Instant.parse("2026-11-01T14:18:17.482Z"));
+        for (String flawed : List.of("2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-01T24:00:00Z",
+                "2026-11-01T10:00:60Z", "2026-11-01T10:00:00.1234567890Z",
+                "2026-11-0aT10:00:00Z", "2026-11-01 10:00:00Z", "yesterday")) {
+            assertThat(SecurityAlertParser.instant(flawed)).as(flawed).isEmpty();
+        }
     }
 
     @Test
