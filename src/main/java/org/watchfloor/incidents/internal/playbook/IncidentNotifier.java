@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ public class IncidentNotifier {
     private final IdentityService identity;
     private final PlaybookIncidents incidents;
     private final IncidentMailProperties properties;
+    /** Users already reported without an email: a flood of incidents would otherwise repeat the warning each time. */
+    private final Set<String> reportedWithoutEmail = ConcurrentHashMap.newKeySet();
 
     IncidentNotifier(ObjectProvider<JavaMailSender> mailSender, IdentityService identity, PlaybookIncidents incidents,
                      IncidentMailProperties properties) {
@@ -100,11 +103,14 @@ public class IncidentNotifier {
         return footer.toString();
     }
 
-    private static List<String> emails(List<User> users) {
+    private List<String> emails(List<User> users) {
         List<String> emails = new ArrayList<>();
         for (User user : users) {
             if (user.getEmail() == null || user.getEmail().isBlank()) {
-                log.warn("User {} has no email in the identity service and is not mailed", user.getId());
+                if (reportedWithoutEmail.add(user.getId())) {
+                    log.warn("User {} has no email in the identity service and is not mailed (said once until the "
+                            + "server restarts)", user.getId());
+                }
             } else {
                 emails.add(user.getEmail());
             }
