@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -47,6 +48,8 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
      * them fails, they are started one by one, so the others still start.
      */
     private static final int TOGETHER = 20;
+    /** How soon a process that was busy when told about new alerts is told again. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final LifecycleStore store;
     private final IncidentStore incidents;
@@ -135,14 +138,10 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
                 continue;
             }
             Boolean raisedToHigh = attachedSinceLastLook.remove(number);
-            if (raisedToHigh != null) {
-                lastTold.put(number, now);
-                guarded("telling incident " + number + " about new alerts", () -> {
-                    process.tell(number, IncidentProcess.ALERTS_ATTACHED);
-                    if (raisedToHigh) {
-                        process.tell(number, IncidentProcess.SEVERITY_RAISED_TO_HIGH);
-                    }
-                });
+            if (raisedToHigh != null && !tell(number, raisedToHigh)) {
+                attachedSinceLastLook.merge(number, raisedToHigh, Boolean::logicalOr);
+                Instant retry = now.plus(BUSY_RETRY);
+                nextDue = nextDue == null || retry.isBefore(nextDue) ? retry : nextDue;
             }
         }
         if (nextDue != null && laterLookQueued.compareAndSet(false, true)) {
@@ -155,6 +154,29 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
                 log.info("The server stops before incidents {} hear of their new alerts; their next alerts tell them",
                         attachedSinceLastLook.keySet());
             }
+        }
+    }
+
+    /**
+     * Tells the incident's process about its new alerts. Answers false when the process was busy with one of its
+     * own steps at that instant (Camunda refuses the concurrent change): the caller tells it again shortly.
+     */
+    private boolean tell(long number, boolean raisedToHigh) {
+        lastTold.put(number, clock.instant());
+        try {
+            process.tell(number, IncidentProcess.ALERTS_ATTACHED);
+            if (raisedToHigh) {
+                process.tell(number, IncidentProcess.SEVERITY_RAISED_TO_HIGH);
+            }
+            return true;
+        } catch (OptimisticLockingException busy) {
+            lastTold.remove(number);
+            log.debug("Incident {}'s process was busy; it hears of its new alerts in {}", number, BUSY_RETRY);
+            return false;
+        } catch (RuntimeException e) {
+            log.error("Failed telling incident {} about new alerts; its next alerts tell it: {}", number,
+                    e.toString(), e);
+            return true;
         }
     }
 
@@ -230,14 +252,25 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         }
     }
 
-    /** New alerts that wait for the end of their incident's interval are told now: they were handed over too. */
+    /**
+     * New alerts that wait for the end of their incident's interval are told now: they were handed over too. A process
+     * busy at that instant is told again a moment later, a few times at most.
+     */
     @Override
     public void awaitCompletion() throws InterruptedException {
-        Future<?> done = worker.submit(() -> tellAttached(true));
-        try {
-            done.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+        for (int attempt = 1; ; attempt++) {
+            Future<Boolean> done = worker.submit(() -> {
+                tellAttached(true);
+                return attachedSinceLastLook.isEmpty();
+            });
+            try {
+                if (done.get() || attempt == 10) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+            Thread.sleep(BUSY_RETRY.toMillis());
         }
     }
 

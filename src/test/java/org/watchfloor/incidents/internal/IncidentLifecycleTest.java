@@ -194,6 +194,19 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void everyJobOfTheLifecycleHasADueDateThatTheJobExecutorFindsThroughAnIndex() {
+        long number = ledger.open(new NewIncident("Test incident", Severity.MEDIUM, List.of(), null,
+                List.of(attached(sample.get(0), "create")))).number();
+        Background.finish(context);
+
+        List<Job> waiting = management.createJobQuery().processInstanceId(lifecycle(number).getId()).list();
+        assertThat(waiting).isNotEmpty().allSatisfy(job -> assertThat(job.getDuedate()).isNotNull());
+        List<String> indexes = jdbc.query("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES "
+                + "WHERE TABLE_NAME = 'ACT_RU_JOB'", (rs, n) -> rs.getString(1));
+        assertThat(indexes).contains(JobAcquisitionByDueDate.INDEX);
+    }
+
+    @Test
     void claimingTheTriageMakesTheIncidentActiveAndTheClaimerItsOwner() {
         long number = open(Severity.LOW, 0);
         Task triage = openTask(lifecycle(number), "Triage");
