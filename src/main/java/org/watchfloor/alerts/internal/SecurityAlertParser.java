@@ -138,7 +138,8 @@ class SecurityAlertParser {
     private static Instant utcInstant(String t) {
         int n = t.length();
         if (n < 20 || n == 21 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
-                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 20 && t.charAt(19) != '.')) {
+                || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':'
+                || (n > 20 && t.charAt(19) != '.')) {
             return null;
         }
         int year = digits(t, 0, 4);
