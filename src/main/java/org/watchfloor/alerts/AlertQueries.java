@@ -17,6 +17,14 @@ public interface AlertQueries {
     /** A page of alerts, newest {@code TimeGenerated} first, without their raw rows. */
     List<StoredAlert> search(AlertFilter filter, int page, int size);
 
+    /**
+     * The alerts on these device addresses (as source or destination) with a {@code TimeGenerated} in
+     * [{@code from}, {@code to}), but not those with the {@code excluding} ids: address by address, the newest
+     * {@code perDevice} of each, until {@code limit} in all; a summary each, without reading the alert whole.
+     */
+    List<AlertSummary> latestOnDevices(List<String> addresses, Instant from, Instant to, Collection<Long> excluding,
+                                       int perDevice, int limit);
+
     long count(AlertFilter filter);
 
     /**

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.AlertSummary;
 import org.watchfloor.alerts.StoredAlert;
 
 @Service
@@ -34,6 +35,12 @@ class AlertReadService implements AlertQueries {
     @Override
     public List<StoredAlert> search(AlertFilter filter, int page, int size) {
         return store.search(filter, page, size);
+    }
+
+    @Override
+    public List<AlertSummary> latestOnDevices(List<String> addresses, Instant from, Instant to,
+                                              Collection<Long> excluding, int perDevice, int limit) {
+        return store.latestOnDevices(addresses, from, to, excluding, perDevice, limit);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.watchfloor.alerts.AlertDetails;
 import org.watchfloor.alerts.AlertFilter;
+import org.watchfloor.alerts.AlertSummary;
 import org.watchfloor.alerts.HostEntity;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IotDevice;
@@ -63,7 +65,13 @@ class AlertStore {
             + String.join(", ", COLUMNS.stream().filter(c -> !c.equals("raw")).toList())
             + ", CAST(NULL AS VARCHAR) AS raw FROM alert";
 
+    private static final String SELECT_SUMMARY = "SELECT id, system_alert_id, time_generated, severity, alert_name, "
+            + "source_address, destination_address FROM alert";
+
     private static final List<String> ADDRESS_COLUMNS = List.of("source_address", "destination_address");
+
+    private static final Comparator<StoredAlert> OLDEST_FIRST =
+            Comparator.comparing((StoredAlert a) -> a.alert().timeGenerated()).thenComparingLong(StoredAlert::id);
 
     private static final Comparator<AlertTime> LATEST_FIRST =
             Comparator.comparing(AlertTime::time).thenComparing(AlertTime::id).reversed();
@@ -108,6 +116,7 @@ class AlertStore {
             System.arraycopy(values(a), 0, row, 4, COLUMNS.size());
             rows.add(row);
         }
+        AlertsReadInTransaction.forget();
         jdbc.batchUpdate(INSERT, rows);
     }
 
@@ -124,6 +133,7 @@ class AlertStore {
             row[COLUMNS.size() + 1] = time(a.timeGenerated());
             rows.add(row);
         }
+        AlertsReadInTransaction.forget();
         int[] counts = jdbc.batchUpdate(UPDATE, rows);
         boolean[] applied = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
@@ -156,7 +166,32 @@ class AlertStore {
         return jdbc.query(SELECT + " WHERE system_alert_id = ?", mapper, systemAlertId).stream().findFirst();
     }
 
+    /** Alerts this transaction read before are not read again (see {@link AlertsReadInTransaction}). */
     List<StoredAlert> findAll(Collection<String> systemAlertIds) {
+        Map<String, StoredAlert> readBefore = AlertsReadInTransaction.current();
+        if (readBefore == null) {
+            return read(systemAlertIds);
+        }
+        Set<String> ids = new LinkedHashSet<>(systemAlertIds);
+        List<StoredAlert> found = new ArrayList<>(ids.size());
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            StoredAlert alert = readBefore.get(id);
+            if (alert == null) {
+                missing.add(id);
+            } else {
+                found.add(alert);
+            }
+        }
+        for (StoredAlert alert : read(missing)) {
+            readBefore.put(alert.alert().systemAlertId(), alert);
+            found.add(alert);
+        }
+        found.sort(OLDEST_FIRST);
+        return found;
+    }
+
+    private List<StoredAlert> read(Collection<String> systemAlertIds) {
         if (systemAlertIds.isEmpty()) {
             return List.of();
         }
@@ -182,24 +217,57 @@ class AlertStore {
      */
     private List<StoredAlert> searchOnDevice(AlertFilter filter, int page, int size) {
         long skipped = (long) page * size;
+        List<Long> ids = latestOnDevice(filter, Set.of(), skipped + size).stream().skip(skipped).limit(size)
+                .map(AlertTime::id).toList();
+        return byIds(ids, SELECT_WITHOUT_RAW, mapper);
+    }
+
+    /**
+     * Device by device, the newest alerts on it, found in the address indexes alone; only the chosen ones are read,
+     * and only what a summary shows.
+     */
+    List<AlertSummary> latestOnDevices(List<String> addresses, Instant from, Instant to, Collection<Long> excluding,
+                                       int perDevice, int limit) {
+        Set<Long> chosen = new LinkedHashSet<>();
+        for (String address : addresses) {
+            if (chosen.size() >= limit) {
+                break;
+            }
+            latestOnDevice(new AlertFilter(from, to, null, null, null, address), excluding, perDevice).stream()
+                    .map(AlertTime::id).filter(id -> !chosen.contains(id)).limit(limit - chosen.size())
+                    .forEach(chosen::add);
+        }
+        return byIds(List.copyOf(chosen), SELECT_SUMMARY, AlertStore::summary);
+    }
+
+    /** The alerts on the filter's device address, source or destination, newest first, at most {@code limit}. */
+    private List<AlertTime> latestOnDevice(AlertFilter filter, Collection<Long> excluding, long limit) {
         Set<AlertTime> found = new HashSet<>();
         for (String column : ADDRESS_COLUMNS) {
-            MapSqlParameterSource params = new MapSqlParameterSource("limit", skipped + size);
-            named.query("SELECT id, time_generated FROM alert" + where(filter, column, params)
+            MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
+            String where = where(filter, column, params);
+            if (!excluding.isEmpty()) {
+                where += " AND id NOT IN (:excluding)";
+                params.addValue("excluding", excluding);
+            }
+            named.query("SELECT id, time_generated FROM alert" + where
                     + " ORDER BY time_generated DESC, id DESC LIMIT :limit", params,
                     rs -> {
                         found.add(new AlertTime(rs.getLong(1), instant(rs, 2)));
                     });
         }
-        List<Long> ids = found.stream().sorted(LATEST_FIRST).skip(skipped).limit(size).map(AlertTime::id).toList();
+        return found.stream().sorted(LATEST_FIRST).limit(limit).toList();
+    }
+
+    /** The rows of these ids, in the order of the ids. */
+    private <T> List<T> byIds(List<Long> ids, String select, RowMapper<T> rows) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, StoredAlert> byId = new HashMap<>();
-        named.query(SELECT_WITHOUT_RAW + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
+        Map<Long, T> byId = new HashMap<>();
+        named.query(select + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids),
                 rs -> {
-                    StoredAlert alert = map(rs, 0);
-                    byId.put(alert.id(), alert);
+                    byId.put(rs.getLong("id"), rows.mapRow(rs, 0));
                 });
         return ids.stream().map(byId::get).toList();
     }
@@ -311,6 +379,12 @@ class AlertStore {
         return new StoredAlert(rs.getLong("id"), alert, instant(rs, "first_seen"), instant(rs, "received_at"),
                 instant(rs, "updated_at"), rs.getInt("revision"), IntakePath.valueOf(rs.getString("intake_path")),
                 warnings == null ? List.of() : read(warnings, STRINGS), rs.getString("raw"));
+    }
+
+    private static AlertSummary summary(ResultSet rs, int rowNum) throws SQLException {
+        return new AlertSummary(rs.getString("system_alert_id"), instant(rs, "time_generated"),
+                Severity.of(rs.getString("severity")).orElseThrow(), rs.getString("alert_name"),
+                rs.getString("source_address"), rs.getString("destination_address"));
     }
 
     static OffsetDateTime time(Instant instant) {

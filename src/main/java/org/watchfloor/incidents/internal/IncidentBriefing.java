@@ -1,11 +1,8 @@
 package org.watchfloor.incidents.internal;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.AlertSummary;
 import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.StoredAlert;
@@ -48,7 +45,8 @@ class IncidentBriefing {
         IncidentRow incident = incidents.find(number).orElseThrow(() -> new NoSuchElementException(
                 "no incident " + number));
         List<String> ids = incidents.alerts(incident.id()).stream().map(AlertRef::systemAlertId).toList();
-        List<SecurityAlert> incidentAlerts = alerts.findAll(ids).stream().map(StoredAlert::alert).toList();
+        List<StoredAlert> stored = alerts.findAll(ids);
+        List<SecurityAlert> incidentAlerts = stored.stream().map(StoredAlert::alert).toList();
         Map<String, Object> variables = new HashMap<>();
         variables.put("incidentTitle", incident.title());
         variables.put("severity", incident.severity().label());
@@ -58,7 +56,7 @@ class IncidentBriefing {
         variables.put("techniquesSummary", cap(techniques(incident, incidentAlerts)));
         variables.put("sitesSummary", cap(sites(incidentAlerts)));
         variables.put("remediationSteps", cap(remediation(incidentAlerts)));
-        variables.put("relatedAlertsSummary", cap(related(incident, incidentAlerts, Set.copyOf(ids))));
+        variables.put("relatedAlertsSummary", cap(related(incident, stored)));
         return variables;
     }
 
@@ -73,9 +71,14 @@ class IncidentBriefing {
     }
 
     private static String alertLines(List<SecurityAlert> alerts) {
+        return lines(alerts.stream().map(a -> new AlertSummary(a.systemAlertId(), a.timeGenerated(), a.severity(),
+                a.alertName(), a.details().sourceDeviceAddress(), a.details().destinationDeviceAddress())).toList());
+    }
+
+    private static String lines(List<AlertSummary> alerts) {
         return alerts.stream().map(a -> a.timeGenerated() + "  " + a.severity() + "  " + a.alertName()
-                        + "  " + nonNull(a.details().sourceDeviceAddress()) + " → "
-                        + nonNull(a.details().destinationDeviceAddress()) + "  (" + a.systemAlertId() + ")")
+                        + "  " + nonNull(a.sourceAddress()) + " → " + nonNull(a.destinationAddress())
+                        + "  (" + a.systemAlertId() + ")")
                 .collect(Collectors.joining("\n"));
     }
 
@@ -118,29 +121,16 @@ class IncidentBriefing {
     }
 
     /** Alerts on the incident's addresses within a day of its activity that are not in it. */
-    private String related(IncidentRow incident, List<SecurityAlert> incidentAlerts, Collection<String> own) {
+    private String related(IncidentRow incident, List<StoredAlert> own) {
         Set<String> addresses = new LinkedHashSet<>();
-        incidentAlerts.forEach(a -> {
-            addIfPresent(addresses, a.details().sourceDeviceAddress());
-            addIfPresent(addresses, a.details().destinationDeviceAddress());
+        own.forEach(a -> {
+            addIfPresent(addresses, a.alert().details().sourceDeviceAddress());
+            addIfPresent(addresses, a.alert().details().destinationDeviceAddress());
         });
-        Instant from = incident.firstActivity().minus(RELATED_WINDOW);
-        Instant to = incident.lastActivity().plus(RELATED_WINDOW);
-        Set<String> seen = new HashSet<>(own);
-        List<SecurityAlert> related = new ArrayList<>();
-        for (String address : addresses) {
-            if (related.size() >= MAX_RELATED) {
-                break;
-            }
-            for (StoredAlert s : alerts.search(new AlertFilter(from, to, null, null, null, address), 0,
-                    RELATED_PER_ADDRESS)) {
-                if (seen.add(s.alert().systemAlertId())) {
-                    related.add(s.alert());
-                }
-            }
-        }
-        return related.isEmpty() ? "No other alerts on these devices within a day of the incident."
-                : alertLines(related);
+        List<AlertSummary> related = alerts.latestOnDevices(List.copyOf(addresses),
+                incident.firstActivity().minus(RELATED_WINDOW), incident.lastActivity().plus(RELATED_WINDOW),
+                own.stream().map(StoredAlert::id).toList(), RELATED_PER_ADDRESS, MAX_RELATED);
+        return related.isEmpty() ? "No other alerts on these devices within a day of the incident." : lines(related);
     }
 
     private static void addIfPresent(Set<String> set, String value) {

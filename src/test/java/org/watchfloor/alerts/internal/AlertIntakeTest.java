@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +26,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.watchfloor.Background;
 import org.watchfloor.SharedData;
 import org.watchfloor.WatchfloorTest;
 import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.AlertSummary;
 import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
@@ -52,6 +56,8 @@ class AlertIntakeTest {
     ObjectMapper json;
     @Autowired
     ReceivedEvents events;
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void emptyStore() {
@@ -166,6 +172,69 @@ class AlertIntakeTest {
         assertThat(fromApi.updated() + fromApi.duplicates()).isEqualTo(12);
         assertThat(exportAgain.accepted()).isZero();
         assertThat(exportAgain.duplicates()).isEqualTo(316);
+    }
+
+    @Test
+    void aTransactionReadsEachAlertOnceAndTheNextOneSeesLaterUpdates() throws Exception {
+        JsonNode rows = json.readTree(SharedData.bytes(SharedData.SAMPLE));
+        ObjectNode older = (ObjectNode) rows.get(1);
+        ObjectNode newer = (ObjectNode) rows.get(0);
+        ingest("[" + older + "," + newer + "]");
+        String olderId = older.get("SystemAlertId").asText();
+        String newerId = newer.get("SystemAlertId").asText();
+        ObjectNode closed = older.deepCopy();
+        closed.put("TimeGenerated", "2026-11-02T16:00:00.000Z");
+        closed.put("Status", "Closed");
+
+        List<List<String>> reads = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            reads.add(ids(alerts.findAll(List.of(newerId))));
+            reads.add(ids(alerts.findAll(List.of(newerId, olderId, newerId))));
+            reads.add(statuses(alerts.findAll(List.of(olderId))));
+            try {
+                ingest(closed.toString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            reads.add(statuses(alerts.findAll(List.of(olderId))));
+        });
+        reads.add(transactions.execute(tx -> statuses(alerts.findAll(List.of(olderId)))));
+
+        assertThat(reads).containsExactly(List.of(newerId), List.of(olderId, newerId), List.of("New"), List.of("New"),
+                List.of("Closed"));
+    }
+
+    private static List<String> statuses(List<StoredAlert> stored) {
+        return stored.stream().map(a -> a.alert().status()).toList();
+    }
+
+    private static List<String> ids(List<StoredAlert> stored) {
+        return stored.stream().map(a -> a.alert().systemAlertId()).toList();
+    }
+
+    @Test
+    void theLatestAlertsOnDevicesComeDeviceByDeviceNewestFirstWithoutTheExcludedOnes() throws Exception {
+        ingest(SharedData.bytes(SharedData.SAMPLE));
+        Map<String, Long> alertsPerDevice = alerts.search(AlertFilter.ALL, 0, 1000).stream()
+                .map(a -> a.alert().details().sourceDeviceAddress()).filter(a -> a != null)
+                .collect(Collectors.groupingBy(a -> a, Collectors.counting()));
+        List<String> busiest = alertsPerDevice.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(2).map(Map.Entry::getKey).toList();
+        List<StoredAlert> first = alerts.search(new AlertFilter(null, null, null, null, null, busiest.get(0)), 0, 1000);
+        List<StoredAlert> second = alerts.search(new AlertFilter(null, null, null, null, null, busiest.get(1)), 0,
+                1000);
+        List<Long> excluded = List.of(first.get(0).id(), first.get(2).id());
+        List<StoredAlert> expected = new ArrayList<>(first.stream().filter(a -> !excluded.contains(a.id())).limit(3)
+                .toList());
+        second.stream().filter(a -> !expected.contains(a)).limit(2).forEach(expected::add);
+
+        List<AlertSummary> latest = alerts.latestOnDevices(busiest, Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2027-01-01T00:00:00Z"), excluded, 3, 5);
+
+        assertThat(latest).containsExactlyElementsOf(expected.stream().map(StoredAlert::alert)
+                .map(a -> new AlertSummary(a.systemAlertId(), a.timeGenerated(), a.severity(), a.alertName(),
+                        a.details().sourceDeviceAddress(), a.details().destinationDeviceAddress()))
+                .toList());
     }
 
     @Test
