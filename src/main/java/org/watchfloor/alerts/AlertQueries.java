@@ -19,8 +19,9 @@ public interface AlertQueries {
 
     /**
      * The alerts on these device addresses (as source or destination) with a {@code TimeGenerated} in
-     * [{@code from}, {@code to}), but not those with the {@code excluding} ids: address by address, the newest
-     * {@code perDevice} of each, until {@code limit} in all; a summary each, without reading the alert whole.
+     * [{@code from}, {@code to}) ({@code null} for no bound), but not those with the {@code excluding} ids: address
+     * by address, the newest {@code perDevice} of each, until {@code limit} in all; a summary each, without reading
+     * the alert whole.
      */
     List<AlertSummary> latestOnDevices(List<String> addresses, Instant from, Instant to, Collection<Long> excluding,
                                        int perDevice, int limit);

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.StoredAlert;
@@ -70,7 +69,7 @@ class EngineeringWorkstationTicket {
                     + "told; it counts as new", number, device.name());
             return false;
         }
-        return alerts.count(new AlertFilter(null, first, null, null, null, device.ipAddress())) > 0;
+        return !alerts.latestOnDevices(List.of(device.ipAddress()), null, first, List.of(), 1, 1).isEmpty();
     }
 
     /**
