@@ -208,8 +208,9 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     }
 
     /**
-     * Starts batch by batch of incident numbers, each batch latest activity first, as analysts see them listed. One
-     * incident that cannot start (its process does not deploy, say) holds up none of the others.
+     * Starts batch by batch of incident numbers, each batch latest activity first, as analysts see them listed, a
+     * few incidents per transaction. One incident that cannot start (its process does not deploy, say) holds up none
+     * of the others.
      */
     private void startAllPending() {
         long after = 0;
@@ -219,7 +220,10 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
             for (int from = 0; from < pending.size(); from += TOGETHER) {
                 List<Long> together = pending.subList(from, Math.min(pending.size(), from + TOGETHER));
                 try {
-                    transaction.executeWithoutResult(status -> together.forEach(this::startIfStillPending));
+                    // locked in number order, as correlation locks the incidents it decides on: in any other
+                    // order the two can each hold an incident the other waits for
+                    transaction.executeWithoutResult(status -> together.stream().sorted()
+                            .forEach(this::startIfStillPending));
                 } catch (RuntimeException e) {
                     together.forEach(number -> guarded("starting the lifecycle of incident " + number,
                             () -> transaction.executeWithoutResult(status -> startIfStillPending(number))));

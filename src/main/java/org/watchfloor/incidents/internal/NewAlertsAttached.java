@@ -1,6 +1,7 @@
 package org.watchfloor.incidents.internal;
 
 import java.util.List;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.watchfloor.incidents.internal.playbook.IncidentNotifier;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,7 +27,12 @@ class NewAlertsAttached implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long number = (Long) execution.getVariable(IncidentProcess.NUMBER);
-        execution.setVariables(briefing.of(number));
+        briefing.of(number).forEach((name, value) -> {
+            // a text that did not change is not written again: every write is an update and a history row
+            if (!Objects.equals(execution.getVariable(name), value)) {
+                execution.setVariable(name, value);
+            }
+        });
         IncidentRow incident = incidents.find(number).orElseThrow();
         if (incident.owner() != null) {
             notifier.notifyUsers(List.of(incident.owner()), number, "New alerts joined your incident",
