@@ -45,10 +45,8 @@ final class PlainInsert {
     /** Copies the rows stored by {@code intakePath} from {@code source} into a new database under {@code folder}. */
     static Measurement run(DataSource source, String intakePath, Path folder, int batchSize, HeapSampler heap)
             throws SQLException, IOException {
-        String url = "jdbc:h2:file:" + folder.resolve("watchfloor").toAbsolutePath()
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
         try (Connection from = source.getConnection();
-             Connection to = DriverManager.getConnection(url, "sa", "")) {
+             Connection to = DriverManager.getConnection(H2Files.url(folder), "sa", "")) {
             try (Statement ddl = to.createStatement()) {
                 for (String statement : alertTableDdl()) {
                     ddl.execute(statement);

@@ -140,9 +140,7 @@ final class ReportBenchmark {
         properties.put("server.address", "127.0.0.1");
         properties.put("watchfloor.data-dir", dataDir.toAbsolutePath().toString());
         // named outright so that no SPRING_DATASOURCE_URL of the environment can point the benchmark at real data
-        properties.put("spring.datasource.url",
-                "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("watchfloor")
-                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000");
+        properties.put("spring.datasource.url", H2Files.url(dataDir));
         properties.put("watchfloor.admin.password", secret());
         properties.put("watchfloor.reports.daily.cron", "-");
         properties.put("watchfloor.reports.weekly.cron", "-");
