@@ -2,9 +2,11 @@ package org.watchfloor.correlation.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.watchfloor.alerts.HostEntity;
 import org.watchfloor.alerts.IotDevice;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
@@ -37,29 +39,40 @@ public final class Alert {
         Set<String> addresses = new LinkedHashSet<>();
         add(addresses, alert.details().sourceDeviceAddress());
         add(addresses, alert.details().destinationDeviceAddress());
-        alert.ipAddresses().forEach(ip -> add(addresses, ip));
+        for (String ip : alert.ipAddresses()) {
+            add(addresses, ip);
+        }
         Set<String> hosts = new LinkedHashSet<>();
-        alert.hosts().forEach(h -> add(hosts, lower(h.hostName())));
+        for (HostEntity host : alert.hosts()) {
+            add(hosts, lower(host.hostName()));
+        }
         add(hosts, lower(alert.details().sourceDevice()));
         add(hosts, lower(alert.details().destinationDevice()));
-        alert.devices().forEach(d -> add(hosts, lower(d.name())));
+        for (IotDevice device : alert.devices()) {
+            add(hosts, lower(device.name()));
+        }
         Set<String> keys = new LinkedHashSet<>();
-        addresses.forEach(a -> keys.add("ip:" + a));
-        alert.devices().forEach(d -> {
-            if (d.macAddress() != null && !d.macAddress().isBlank()) {
-                keys.add("mac:" + d.macAddress().toLowerCase());
+        for (String address : addresses) {
+            keys.add("ip:" + address);
+        }
+        for (IotDevice device : alert.devices()) {
+            if (device.macAddress() != null && !device.macAddress().isBlank()) {
+                keys.add("mac:" + device.macAddress().toLowerCase());
             }
-            if (d.deviceId() != null && !d.deviceId().isBlank()) {
-                keys.add("device:" + d.deviceId());
+            if (device.deviceId() != null && !device.deviceId().isBlank()) {
+                keys.add("device:" + device.deviceId());
             }
-        });
+        }
         if (alert.details().deviceId() != null && !alert.details().deviceId().isBlank()) {
             keys.add("device:" + alert.details().deviceId());
         }
-        hosts.forEach(h -> keys.add("host:" + h));
-        this.addresses = Set.copyOf(addresses);
-        this.hostNames = Set.copyOf(hosts);
-        this.entityKeys = Set.copyOf(keys);
+        for (String host : hosts) {
+            keys.add("host:" + host);
+        }
+        // unmodifiable views rather than copies: every alert builds these, and their order is the order found
+        this.addresses = Collections.unmodifiableSet(addresses);
+        this.hostNames = Collections.unmodifiableSet(hosts);
+        this.entityKeys = Collections.unmodifiableSet(keys);
     }
 
     private static void add(Set<String> set, String value) {
@@ -223,7 +236,7 @@ public final class Alert {
     }
 
     private String describe() {
-        return "Alert " + getId() + " '" + getName() + "' " + getSeverity() + " at " + getTime()
+        return "Alert " + getId() + " '" + getName() + "' " + getSeverity() + " at " + InstantText.of(getTime())
                 + (getSourceAddress() == null ? "" : " from " + getSourceAddress())
                 + (getDestinationAddress() == null ? "" : " to " + getDestinationAddress());
     }

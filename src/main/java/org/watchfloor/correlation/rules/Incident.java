@@ -164,6 +164,6 @@ public final class Incident {
     @Override
     public String toString() {
         return "Incident " + number + " '" + title + "' " + severity + " " + status + ", " + alertCount
-                + " alerts, last activity " + lastActivity;
+                + " alerts, last activity " + InstantText.of(lastActivity);
     }
 }
