@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,6 +21,7 @@ import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.cli.PendingWork;
 import org.watchfloor.correlation.rules.LearnedTraffic;
+import org.watchfloor.incidents.AlertsAwaitingDecision;
 import org.watchfloor.incidents.IncidentLedger;
 import org.watchfloor.incidents.LearnedBaseline;
 import org.watchfloor.incidents.TrafficLearned;
@@ -32,7 +34,7 @@ import org.watchfloor.incidents.TrafficLearned;
  * stopped in between) are decided then, oldest first, so a restart in the middle of a stream changes nothing.
  */
 @Service
-class CorrelationService implements PendingWork, DisposableBean {
+class CorrelationService implements PendingWork, AlertsAwaitingDecision, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationService.class);
 
@@ -48,6 +50,8 @@ class CorrelationService implements PendingWork, DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    /** Batches handed to the worker and not decided yet. */
+    private final AtomicInteger waitingBatches = new AtomicInteger();
     private CorrelationEngine engine;
 
     CorrelationService(ActiveRules rules, CorrelationProperties properties, IncidentLedger ledger,
@@ -83,7 +87,19 @@ class CorrelationService implements PendingWork, DisposableBean {
     void on(AlertsReceived received) {
         List<String> ids = new ArrayList<>(received.newAlertIds());
         ids.addAll(received.updatedAlertIds());
-        worker.execute(() -> decideStored(ids));
+        waitingBatches.incrementAndGet();
+        worker.execute(() -> {
+            try {
+                decideStored(ids);
+            } finally {
+                waitingBatches.decrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public boolean any() {
+        return waitingBatches.get() > 0;
     }
 
     @Override

@@ -16,10 +16,14 @@ import org.watchfloor.alerts.Severity;
  * @param newAlertsInterval the least time between two new-alerts notices to one incident's process (each refreshes
  *                     the forms, mails the owner and runs the update rules); alerts attached meanwhile are told
  *                     together when it ends. A raise to High is told at once; zero tells every burst.
+ * @param deferWhileDeciding how long at a time process starts and new-alerts notices wait while correlation still has
+ *                     alerts to decide, so that during a flood the cores decide first; raises to High are told at
+ *                     once all the same; zero never waits
  */
 @ConfigurationProperties("watchfloor.lifecycle")
 record LifecycleProperties(@DefaultValue Sla sla, @DefaultValue("30s") Duration pendingCheck,
-                           @DefaultValue("1m") Duration newAlertsInterval) {
+                           @DefaultValue("1m") Duration newAlertsInterval,
+                           @DefaultValue("30s") Duration deferWhileDeciding) {
 
     /** Durations by severity; a severity without one (or with zero) has no SLA. */
     record Sla(Map<Severity, Duration> triage, Map<Severity, Duration> remediation) {

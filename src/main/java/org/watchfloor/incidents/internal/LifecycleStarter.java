@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.cli.PendingWork;
 import org.watchfloor.incidents.AlertsAttached;
+import org.watchfloor.incidents.AlertsAwaitingDecision;
 import org.watchfloor.incidents.IncidentOpened;
 import org.watchfloor.incidents.IncidentReopened;
 
@@ -50,6 +51,8 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     private static final int TOGETHER = 20;
     /** How soon a process that was busy when told about new alerts is told again. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** How soon work held back while correlation decides looks again whether correlation is done. */
+    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(250);
 
     private final LifecycleStore store;
     private final IncidentStore incidents;
@@ -68,15 +71,25 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     /** When each incident's process last heard of new alerts; touched by the worker thread only. */
     private final Map<Long, Instant> lastTold = new HashMap<>();
     private final Clock clock;
+    /**
+     * During a flood of alerts, starts and routine notices wait while correlation decides (up to
+     * {@code defer-while-deciding} at a time): the two cores go to deciding which incidents exist, and the alerts that
+     * arrive meanwhile are told together. Touched by the worker thread only.
+     */
+    private final DecisionsFirst startsAfterDecisions;
+    private final DecisionsFirst noticesAfterDecisions;
 
     LifecycleStarter(LifecycleStore store, IncidentStore incidents, IncidentProcess process,
-                     TransactionTemplate transaction, LifecycleProperties properties, Clock clock) {
+                     TransactionTemplate transaction, LifecycleProperties properties,
+                     AlertsAwaitingDecision awaitingDecision, Clock clock) {
         this.store = store;
         this.incidents = incidents;
         this.process = process;
         this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
+        this.startsAfterDecisions = new DecisionsFirst(awaitingDecision, properties.deferWhileDeciding());
+        this.noticesAfterDecisions = new DecisionsFirst(awaitingDecision, properties.deferWhileDeciding());
     }
 
     @Override
@@ -130,7 +143,13 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         Duration interval = properties.newAlertsInterval();
         lastTold.values().removeIf(told -> !told.plus(interval).isAfter(now));
         Instant nextDue = null;
+        boolean holdRoutine = !all && !attachedSinceLastLook.isEmpty() && noticesAfterDecisions.holdsBack(now);
         for (Long number : List.copyOf(attachedSinceLastLook.keySet())) {
+            if (holdRoutine && !attachedSinceLastLook.getOrDefault(number, false)) {
+                Instant recheck = now.plus(HELD_BACK_RECHECK);
+                nextDue = nextDue == null || recheck.isBefore(nextDue) ? recheck : nextDue;
+                continue;
+            }
             Instant told = lastTold.get(number);
             if (!all && told != null && !attachedSinceLastLook.getOrDefault(number, false)) {
                 Instant due = told.plus(interval);
@@ -159,15 +178,18 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
 
     /**
      * Tells the incident's process about its new alerts. Answers false when the process was busy with one of its
-     * own steps at that instant (Camunda refuses the concurrent change): the caller tells it again shortly.
+     * own steps at that instant (Camunda refuses the concurrent change): the caller tells it again shortly. Both
+     * messages go in one transaction, so a retry never tells the owner about the same alerts twice.
      */
     private boolean tell(long number, boolean raisedToHigh) {
         lastTold.put(number, clock.instant());
         try {
-            process.tell(number, IncidentProcess.ALERTS_ATTACHED);
-            if (raisedToHigh) {
-                process.tell(number, IncidentProcess.SEVERITY_RAISED_TO_HIGH);
-            }
+            transaction.executeWithoutResult(status -> {
+                process.tell(number, IncidentProcess.ALERTS_ATTACHED);
+                if (raisedToHigh) {
+                    process.tell(number, IncidentProcess.SEVERITY_RAISED_TO_HIGH);
+                }
+            });
             return true;
         } catch (OptimisticLockingException busy) {
             lastTold.remove(number);
@@ -213,6 +235,14 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
      * of the others.
      */
     private void startAllPending() {
+        if (startsAfterDecisions.holdsBack(clock.instant())) {
+            try {
+                timer.schedule(this::startPending, HELD_BACK_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                log.debug("The server stops; incidents waiting for their process start at the next start");
+            }
+            return;
+        }
         long after = 0;
         List<Long> pending;
         do {
