@@ -235,12 +235,7 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
      * of the others.
      */
     private void startAllPending() {
-        if (startsAfterDecisions.holdsBack(clock.instant())) {
-            try {
-                timer.schedule(this::startPending, HELD_BACK_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                log.debug("The server stops; incidents waiting for their process start at the next start");
-            }
+        if (startsHeldBack()) {
             return;
         }
         long after = 0;
@@ -262,7 +257,24 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
             for (long number : pending) {
                 after = Math.max(after, number);
             }
-        } while (pending.size() == BATCH);
+        } while (pending.size() == BATCH && !startsHeldBack());
+    }
+
+    /**
+     * Whether starts wait for correlation now; a look is queued for when they may go on. A flood that outlasts a hold
+     * gets one batch of starts, and then the next hold begins: the lifecycle keeps up a little during a long flood
+     * without taking the cores from deciding.
+     */
+    private boolean startsHeldBack() {
+        if (!startsAfterDecisions.holdsBack(clock.instant())) {
+            return false;
+        }
+        try {
+            timer.schedule(this::startPending, HELD_BACK_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            log.debug("The server stops; incidents waiting for their process start at the next start");
+        }
+        return true;
     }
 
     /**
