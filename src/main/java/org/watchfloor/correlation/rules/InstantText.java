@@ -10,6 +10,9 @@ import java.time.LocalDate;
 final class InstantText {
 
     private static final int SECONDS_PER_DAY = 86_400;
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years written with four digits and no sign. */
+    private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+    private static final long FIRST_FIVE_DIGIT_SECOND = 253_402_300_800L;
 
     private InstantText() {
     }
@@ -19,12 +22,12 @@ final class InstantText {
         if (instant == null) {
             return "null";
         }
-        long days = Math.floorDiv(instant.getEpochSecond(), SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_PER_DAY);
-        LocalDate date = LocalDate.ofEpochDay(days);
-        if (date.getYear() < 0 || date.getYear() > 9999) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds >= FIRST_FIVE_DIGIT_SECOND) {
             return instant.toString();
         }
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         StringBuilder text = new StringBuilder(30);
         digits(text, date.getYear(), 4).append('-');
         digits(text, date.getMonthValue(), 2).append('-');

@@ -9,12 +9,17 @@ import org.junit.jupiter.api.Test;
 class InstantTextTest {
 
     @Test
-    void writesWhatInstantToStringWritesForEveryPrecisionOfTheSecond() {
+    void writesWhatInstantToStringWritesForEveryPrecisionOfTheSecondAndAtTheEndsOfTime() {
         for (String text : new String[] {"2026-11-01T00:00:00Z", "2026-11-01T14:18:17.482Z",
                 "2026-11-01T14:18:17.482345Z", "2026-11-01T14:18:17.482345600Z", "1969-12-31T23:59:59.000000001Z",
                 "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z"}) {
             assertThat(InstantText.of(Instant.parse(text))).isEqualTo(text);
         }
+        for (Instant edge : new Instant[] {Instant.MIN, Instant.MAX, Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z")}) {
+            assertThat(InstantText.of(edge)).isEqualTo(edge.toString());
+        }
+        assertThat(InstantText.of(null)).isEqualTo("null");
     }
 
     @Test
