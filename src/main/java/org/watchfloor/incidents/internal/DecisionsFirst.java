@@ -20,9 +20,14 @@ final class DecisionsFirst {
         this.limit = limit;
     }
 
+    /** Whether holding back is on and correlation has alerts to decide: a flood, for the work that goes ahead. */
+    boolean isFlood() {
+        return !limit.isZero() && !limit.isNegative() && awaiting.any();
+    }
+
     /** Whether the work due at {@code now} waits; when the limit is reached it goes ahead and the next hold begins. */
     boolean holdsBack(Instant now) {
-        if (limit.isZero() || limit.isNegative() || !awaiting.any()) {
+        if (!isFlood()) {
             holdingSince = null;
             return false;
         }

@@ -17,8 +17,9 @@ import org.watchfloor.alerts.Severity;
  *                     the forms, mails the owner and runs the update rules); alerts attached meanwhile are told
  *                     together when it ends. A raise to High is told at once; zero tells every burst.
  * @param deferWhileDeciding how long at a time process starts and new-alerts notices wait while correlation still has
- *                     alerts to decide, so that during a flood the cores decide first; raises to High are told at
- *                     once all the same; zero never waits
+ *                     alerts to decide, so that during a flood the cores decide first; a longer flood gets one batch
+ *                     of starts and of notices per wait; raises to High are told at once all the same; zero never
+ *                     waits
  */
 @ConfigurationProperties("watchfloor.lifecycle")
 record LifecycleProperties(@DefaultValue Sla sla, @DefaultValue("30s") Duration pendingCheck,

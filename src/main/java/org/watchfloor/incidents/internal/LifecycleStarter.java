@@ -143,18 +143,25 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
         Duration interval = properties.newAlertsInterval();
         lastTold.values().removeIf(told -> !told.plus(interval).isAfter(now));
         Instant nextDue = null;
-        boolean holdRoutine = !all && !attachedSinceLastLook.isEmpty() && noticesAfterDecisions.holdsBack(now);
+        boolean flood = !all && !attachedSinceLastLook.isEmpty() && noticesAfterDecisions.isFlood();
+        boolean holdRoutine = flood && noticesAfterDecisions.holdsBack(now);
+        // a flood that outlasts a hold gets one batch of routine notices, as it gets one batch of starts
+        int routineLeft = flood ? BATCH : Integer.MAX_VALUE;
         for (Long number : List.copyOf(attachedSinceLastLook.keySet())) {
-            if (holdRoutine && !attachedSinceLastLook.getOrDefault(number, false)) {
+            boolean routine = !attachedSinceLastLook.getOrDefault(number, false);
+            if (routine && (holdRoutine || routineLeft == 0)) {
                 Instant recheck = now.plus(HELD_BACK_RECHECK);
                 nextDue = nextDue == null || recheck.isBefore(nextDue) ? recheck : nextDue;
                 continue;
             }
             Instant told = lastTold.get(number);
-            if (!all && told != null && !attachedSinceLastLook.getOrDefault(number, false)) {
+            if (!all && told != null && routine) {
                 Instant due = told.plus(interval);
                 nextDue = nextDue == null || due.isBefore(nextDue) ? due : nextDue;
                 continue;
+            }
+            if (routine) {
+                routineLeft--;
             }
             Boolean raisedToHigh = attachedSinceLastLook.remove(number);
             if (raisedToHigh != null && !tell(number, raisedToHigh)) {

@@ -41,9 +41,17 @@ class DecisionsFirstTest {
     }
 
     @Test
-    void aLimitOfZeroNeverHoldsBack() {
+    void aFloodIsWhileCorrelationHasAlertsToDecide() {
+        assertThat(decisionsFirst.isFlood()).isFalse();
+        deciding = true;
+        assertThat(decisionsFirst.isFlood()).isTrue();
+    }
+
+    @Test
+    void aLimitOfZeroNeverHoldsBackNorSeesAFlood() {
         deciding = true;
         DecisionsFirst never = new DecisionsFirst(() -> deciding, Duration.ZERO);
         assertThat(never.holdsBack(START)).isFalse();
+        assertThat(never.isFlood()).isFalse();
     }
 }
