@@ -2,9 +2,10 @@ package org.watchfloor.correlation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ final class Replay {
      * spent deciding, reading and parsing left out) are for the timing line only.
      */
     record Result(List<ReplayedIncident> incidents, List<Suppressed> suppressed, long rejected,
-                  Map<String, Integer> ruleHits, @JsonIgnore long decided, @JsonIgnore long decidingNanos) {
+                  Map<String, Integer> ruleHits, @JsonIgnore long decided, @JsonIgnore long decidingNanos,
+                  @JsonIgnore long decidingCpuNanos) {
     }
 
     record ReplayedIncident(long number, String title, Severity severity, List<String> tags, List<String> alertIds,
@@ -44,20 +46,48 @@ final class Replay {
     }
 
     /**
+     * An alert waiting its turn, ordered by time, then id. The time is kept here as numbers: a day of alerts waits,
+     * and ordering them compared {@code Instant}s inside the alerts, a reach into memory at every step.
+     */
+    private record Held(long epochSecond, int nano, String systemAlertId, SecurityAlert alert)
+            implements Comparable<Held> {
+
+        Held(SecurityAlert alert) {
+            this(alert.timeGenerated().getEpochSecond(), alert.timeGenerated().getNano(), alert.systemAlertId(),
+                    alert);
+        }
+
+        boolean isBefore(Instant instant) {
+            return epochSecond < instant.getEpochSecond()
+                    || epochSecond == instant.getEpochSecond() && nano < instant.getNano();
+        }
+
+        @Override
+        public int compareTo(Held other) {
+            int byTime = epochSecond != other.epochSecond ? Long.compare(epochSecond, other.epochSecond)
+                    : Integer.compare(nano, other.nano);
+            return byTime != 0 ? byTime : systemAlertId.compareTo(other.systemAlertId);
+        }
+    }
+
+    /**
      * Alerts are decided as they stream in, held back until no earlier alert can still come within the lookback:
      * a file of any length needs memory for one lookback of alerts, and alerts out of order by less than that are
-     * decided in time order.
+     * decided in time order. The file is read and parsed on a thread of its own, so that reading and deciding share
+     * the cores and the deciding thread's caches hold the engine's working state rather than rows going by.
      */
     static Result run(InputStream alerts, AlertReader reader, RuleSet rules, Settings settings, Clock clock)
             throws IOException {
         ReplayLedger ledger = new ReplayLedger();
         Map<String, Integer> ruleHits = new TreeMap<>();
         Set<String> seen = new HashSet<>();
-        PriorityQueue<SecurityAlert> held = new PriorityQueue<>(
-                Comparator.comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId));
-        AlertReader.Summary summary;
+        PriorityQueue<Held> held = new PriorityQueue<>();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuAtStart = threads.getCurrentThreadCpuTime();
         long[] deciding = {0};
-        try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock)) {
+        AlertReader.Summary summary;
+        try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock);
+             ReadAhead readAhead = ReadAhead.start(alerts, reader)) {
             Consumer<SecurityAlert> decide = alert -> {
                 long started = System.nanoTime();
                 Outcome outcome = engine.decide(Sighting.of(alert));
@@ -67,30 +97,34 @@ final class Replay {
                             .forEach(rule -> ruleHits.merge(rule, 1, Integer::sum));
                 }
             };
-            Instant[] latest = {Instant.MIN};
-            summary = reader.read(alerts, alert -> {
-                if (!seen.add(alert.systemAlertId())) {
-                    return;
+            Instant latest = Instant.MIN;
+            for (List<SecurityAlert> chunk = readAhead.next(); !chunk.isEmpty(); chunk = readAhead.next()) {
+                for (SecurityAlert alert : chunk) {
+                    if (!seen.add(alert.systemAlertId())) {
+                        continue;
+                    }
+                    held.add(new Held(alert));
+                    if (alert.timeGenerated().isAfter(latest)) {
+                        latest = alert.timeGenerated();
+                    }
+                    Instant settled = latest.minus(settings.lookback());
+                    while (!held.isEmpty() && held.peek().isBefore(settled)) {
+                        decide.accept(held.poll().alert());
+                    }
                 }
-                held.add(alert);
-                if (alert.timeGenerated().isAfter(latest[0])) {
-                    latest[0] = alert.timeGenerated();
-                }
-                Instant settled = latest[0].minus(settings.lookback());
-                while (!held.isEmpty() && held.peek().timeGenerated().isBefore(settled)) {
-                    decide.accept(held.poll());
-                }
-            });
+            }
+            summary = readAhead.summary();
             while (!held.isEmpty()) {
-                decide.accept(held.poll());
+                decide.accept(held.poll().alert());
             }
         }
+        long decidingCpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
         List<ReplayedIncident> incidents = ledger.incidents().stream().map(i -> new ReplayedIncident(i.number,
                 i.title, i.severity, List.copyOf(i.tags), List.copyOf(i.alertIds), List.copyOf(i.rules))).toList();
         List<Suppressed> suppressed = ledger.unattached().stream()
                 .filter(e -> e.outcome().equals(Outcome.Kind.SUPPRESSED.words()))
                 .map(e -> new Suppressed(e.systemAlertId(), e.reason())).toList();
-        return new Result(incidents, suppressed, summary.rejected(), ruleHits, seen.size(), deciding[0]);
+        return new Result(incidents, suppressed, summary.rejected(), ruleHits, seen.size(), deciding[0], decidingCpu);
     }
 
 }

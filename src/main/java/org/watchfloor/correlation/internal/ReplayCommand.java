@@ -90,10 +90,12 @@ class ReplayCommand implements Command {
             double seconds = (System.nanoTime() - started) / 1e9;
             Runtime runtime = Runtime.getRuntime();
             double deciding = result.decidingNanos() / 1e9;
+            double decidingCpu = result.decidingCpuNanos() / 1e9;
             err.printf(Locale.ROOT, "replayed %s with %s: %d alerts in %.1f s (%.0f alerts/s with reading and "
-                            + "parsing); deciding took %.1f s (%.0f decisions/s); heap in use %d MB of %d MB%n",
+                            + "parsing); deciding took %.1f s (%.0f decisions/s), %.1f CPU s on its thread (%.0f "
+                            + "decisions per CPU s); heap in use %d MB of %d MB%n",
                     file, rules.origin(), result.decided(), seconds, result.decided() / seconds, deciding,
-                    result.decided() / deciding,
+                    result.decided() / deciding, decidingCpu, result.decided() / decidingCpu,
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
             return result;
         }
