@@ -216,8 +216,11 @@ class IntakePipeline implements AlertIntake {
             tally.reject(rejected);
         }
         if (!inserts.isEmpty() || !updatedIds.isEmpty()) {
-            events.publishEvent(new AlertsReceived(path, List.copyOf(inserts.keySet()),
-                    updatedIds.stream().distinct().toList()));
+            List<AlertsReceived.NewAlert> stored = inserts.values().stream()
+                    .map(a -> new AlertsReceived.NewAlert(a.alert(),
+                            firstSeenInBatch.getOrDefault(a.systemAlertId(), a.timeGenerated())))
+                    .toList();
+            events.publishEvent(new AlertsReceived(path, stored, updatedIds.stream().distinct().toList()));
         }
         return tally;
     }

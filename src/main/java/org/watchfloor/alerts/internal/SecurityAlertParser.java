@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -112,18 +113,23 @@ class SecurityAlertParser {
         return new ParsedRow.Valid(index, alert, List.copyOf(warnings), raw);
     }
 
-    /** Log Analytics answers with up to 7 fractional digits, exports with 3; rows without an offset are UTC. */
+    /**
+     * Log Analytics answers with up to 7 fractional digits, exports with 3; rows without an offset are UTC. Times are
+     * kept to the microsecond, as H2 and PostgreSQL store them: an alert in memory is then the alert as stored, and
+     * both databases hold the same time (left to themselves, they round a seventh digit each their own way).
+     */
     static Optional<Instant> instant(String text) {
         String t = text.trim();
         Instant utc = utcInstant(t);
         if (utc != null) {
-            return Optional.of(utc);
+            return Optional.of(utc.truncatedTo(ChronoUnit.MICROS));
         }
         try {
-            return Optional.of(OffsetDateTime.parse(t).toInstant());
+            return Optional.of(OffsetDateTime.parse(t).toInstant().truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException notOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.MICROS));
             } catch (DateTimeParseException notLocal) {
                 return Optional.empty();
             }

@@ -38,6 +38,9 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationService.class);
 
+    /** About 16,000 alerts of the default batch size, some 30 MB. */
+    private static final int BATCHES_KEPT_IN_MEMORY = 16;
+
     private final ActiveRules rules;
     private final CorrelationProperties properties;
     private final IncidentLedger ledger;
@@ -83,14 +86,23 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
                 entry.learnedBy());
     }
 
+    /**
+     * A batch's new alerts come with the event as stored and are decided from memory, not read back, while fewer
+     * than {@link #BATCHES_KEPT_IN_MEMORY} batches wait; beyond that only their ids wait, and the alerts are read
+     * when their turn comes, so memory stays bounded however far correlation falls behind.
+     */
     @TransactionalEventListener
     void on(AlertsReceived received) {
-        List<String> ids = new ArrayList<>(received.newAlertIds());
-        ids.addAll(received.updatedAlertIds());
+        boolean inMemory = waitingBatches.get() < BATCHES_KEPT_IN_MEMORY;
+        List<Sighting> fresh = inMemory ? received.newAlerts().stream().map(Sighting::of).toList() : List.of();
+        List<String> toRead = new ArrayList<>(received.updatedAlertIds());
+        if (!inMemory) {
+            toRead.addAll(received.newAlertIds());
+        }
         waitingBatches.incrementAndGet();
         worker.execute(() -> {
             try {
-                decideStored(ids);
+                decideReceived(fresh, toRead);
             } finally {
                 waitingBatches.decrementAndGet();
             }
@@ -124,11 +136,14 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
      * A failure never loses an alert: it stays stored, undecided, and is decided when the working state is next
      * rebuilt, which a failure forces.
      */
-    private void decideStored(List<String> ids) {
+    private void decideReceived(List<Sighting> fresh, List<String> toRead) {
         try {
-            decide(alerts.findAll(ids).stream().map(Sighting::of).toList());
+            List<Sighting> batch = new ArrayList<>(fresh);
+            alerts.findAll(toRead).forEach(stored -> batch.add(Sighting.of(stored)));
+            decide(batch);
         } catch (RuntimeException e) {
-            log.error("Could not decide {} alerts; they are decided at the next rebuild", ids.size(), e);
+            log.error("Could not decide {} alerts; they are decided at the next rebuild", fresh.size() + toRead.size(),
+                    e);
             reset();
         }
     }

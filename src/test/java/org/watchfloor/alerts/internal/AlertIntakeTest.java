@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertSummary;
+import org.watchfloor.alerts.AnnouncedAlerts;
 import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
@@ -65,6 +67,7 @@ class AlertIntakeTest {
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
         events.received.clear();
+        events.differences.clear();
     }
 
     private IntakeResult ingest(String body) throws Exception {
@@ -282,6 +285,31 @@ class AlertIntakeTest {
     }
 
     @Test
+    void theNewAlertsOfTheEventAreTheAlertsAsStored() throws Exception {
+        ingest(SharedData.bytes(SharedData.SAMPLE));
+        ingest(SharedData.bytes(SharedData.EDGE_CASES));
+        ArrayNode awkward = json.createArrayNode();
+        String[] times = {"2026-11-01T14:18:17.4823456Z", "2026-11-01T14:18:17.9999999Z", "2026-11-01T14:18:17Z",
+            "2026-11-01T14:18:17.4823455+02:00", "2026-11-01 14:18:17.1234567"};
+        for (int i = 0; i < times.length; i++) {
+            ObjectNode row = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(i).deepCopy();
+            row.put("SystemAlertId", "awkward-" + i);
+            row.put("TimeGenerated", times[i]);
+            row.put("StartTime", times[(i + 1) % times.length]);
+            row.put("Tactics", " InhibitResponseFunction ,, ImpairProcessControl,");
+            row.put("Techniques", "T0881,T0836 ");
+            awkward.add(row);
+        }
+        ingest(awkward.toString());
+
+        assertThat(events.received).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(events.differences).isEmpty();
+        assertThat(alerts.find("awkward-1").orElseThrow().alert().timeGenerated())
+                .as("kept to the microsecond, never rounded into the next second")
+                .isEqualTo(Instant.parse("2026-11-01T14:18:17.999999Z"));
+    }
+
+    @Test
     void aDocumentThatBreaksOffKeepsTheRowsReadBeforeAndSaysWhere() throws Exception {
         String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
         String truncated = sample.substring(0, sample.length() / 2);
@@ -304,11 +332,15 @@ class AlertIntakeTest {
                 .hasMessageContaining("empty");
     }
 
-    /** Records each event with whether its alerts were readable, i.e. committed, when it arrived. */
+    /**
+     * Records each event with whether its alerts were readable, i.e. committed, when it arrived, and how its new
+     * alerts differ from the stored ones then.
+     */
     @TestConfiguration
     static class ReceivedEvents {
         final List<AlertsReceived> received = new CopyOnWriteArrayList<>();
         final List<Boolean> committedWhenSeen = new CopyOnWriteArrayList<>();
+        final List<String> differences = new CopyOnWriteArrayList<>();
         private final AlertQueries alerts;
 
         ReceivedEvents(AlertQueries alerts) {
@@ -318,6 +350,7 @@ class AlertIntakeTest {
         @TransactionalEventListener
         void on(AlertsReceived event) {
             committedWhenSeen.add(alerts.findAll(event.newAlertIds()).size() == event.newAlertIds().size());
+            differences.addAll(AnnouncedAlerts.differences(event, alerts));
             received.add(event);
         }
     }

@@ -7,13 +7,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.watchfloor.alerts.AlertIntake;
+import org.watchfloor.alerts.AlertQueries;
+import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
+import org.watchfloor.alerts.AnnouncedAlerts;
 
 /** Generated files go through the real intake pipeline: every row is an alert or an update of one, none rejected. */
 @SpringBootTest(properties = {
@@ -21,10 +30,15 @@ import org.watchfloor.alerts.IntakeResult;
     "watchfloor.data-dir=${java.io.tmpdir}/watchfloor-generated-alerts-test",
     "watchfloor.admin.password=generated-alerts-test",
     "camunda.bpm.job-execution.enabled=false"})
+@Import(GeneratedAlertsIntakeTest.ReceivedEvents.class)
 class GeneratedAlertsIntakeTest {
 
     @Autowired
     AlertIntake intake;
+    @Autowired
+    AlertQueries alerts;
+    @Autowired
+    ReceivedEvents events;
 
     @TempDir
     Path folder;
@@ -72,6 +86,19 @@ class GeneratedAlertsIntakeTest {
         assertThat(again.accepted() + again.updated() + again.rejected()).isZero();
     }
 
+    @Test
+    void theNewAlertsEachBatchAnnouncesAreTheAlertsAsStored() throws IOException {
+        Path file = folder.resolve("announced.json");
+        generate(2500, 104, AlertFileWriter.Format.API, file);
+        events.announced.set(0);
+        events.differences.clear();
+
+        ingest(file);
+
+        assertThat(events.announced).hasPositiveValue();
+        assertThat(events.differences).isEmpty();
+    }
+
     private static GenerateCommand.Summary generate(long count, long seed, AlertFileWriter.Format format, Path file)
             throws IOException {
         return GenerateCommand.generate(new AlertGenerator.Settings(count, seed, GenerateCommand.DEFAULT_START,
@@ -81,6 +108,24 @@ class GeneratedAlertsIntakeTest {
     private IntakeResult ingest(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return intake.ingest(in, IntakePath.FILE);
+        }
+    }
+
+    /** Compares each announced alert with the stored one when the batch commits, before a later batch updates it. */
+    @TestConfiguration
+    static class ReceivedEvents {
+        final AtomicInteger announced = new AtomicInteger();
+        final List<String> differences = new CopyOnWriteArrayList<>();
+        private final AlertQueries alerts;
+
+        ReceivedEvents(AlertQueries alerts) {
+            this.alerts = alerts;
+        }
+
+        @TransactionalEventListener
+        void on(AlertsReceived event) {
+            differences.addAll(AnnouncedAlerts.differences(event, alerts));
+            announced.addAndGet(event.newAlerts().size());
         }
     }
 }
