@@ -39,12 +39,13 @@ class AlertRowReader {
     }
 
     void read(InputStream in, Consumer<RawRow> rows) throws IOException {
-        try (JsonParser parser = json.createParser(in)) {
+        DocumentBytes document = new DocumentBytes(in);
+        try (JsonParser parser = json.createParser(document)) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_ARRAY) {
-                readRowArray(parser, rows);
+                readRowArray(parser, document, rows);
             } else if (first == JsonToken.START_OBJECT) {
-                readTopObject(parser, rows);
+                readTopObject(parser, document, rows);
             } else {
                 throw new UnreadableDocumentException(first == null
                         ? "the document is empty"
@@ -57,16 +58,28 @@ class AlertRowReader {
         }
     }
 
-    private void readRowArray(JsonParser parser, Consumer<RawRow> rows) throws IOException {
+    /**
+     * A row object's raw text is its bytes in the document, verbatim; where they cannot be cut out (a document in
+     * UTF-16, say) it is written again from the parsed row.
+     */
+    private void readRowArray(JsonParser parser, DocumentBytes document, Consumer<RawRow> rows) throws IOException {
         long index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            long start = parser.currentTokenLocation().getByteOffset();
             JsonNode node = parser.readValueAsTree();
-            rows.accept(new RawRow(index++, node.isObject() ? node : null, node.toString()));
+            long end = parser.currentTokenLocation().getByteOffset();
+            String raw = node.isObject() && start >= 0 && end >= 0 ? document.cut(start, end + 1) : null;
+            if (raw == null || raw.charAt(0) != '{' || raw.charAt(raw.length() - 1) != '}') {
+                document.forgetBefore(end < 0 ? -1 : end + 1);
+                raw = node.toString();
+            }
+            rows.accept(new RawRow(index++, node.isObject() ? node : null, raw));
         }
     }
 
     /** A query-API answer names its {@code tables}; any other object is a single row. */
-    private void readTopObject(JsonParser parser, Consumer<RawRow> rows) throws IOException {
+    private void readTopObject(JsonParser parser, DocumentBytes document, Consumer<RawRow> rows)
+            throws IOException {
         ObjectNode row = json.createObjectNode();
         boolean tables = false;
         long[] index = {0};
@@ -76,7 +89,7 @@ class AlertRowReader {
             if ("tables".equals(field) && value == JsonToken.START_ARRAY) {
                 tables = true;
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    readTable(parser, rows, index);
+                    readTable(parser, document, rows, index);
                 }
             } else {
                 row.set(field, parser.readValueAsTree());
@@ -87,7 +100,9 @@ class AlertRowReader {
         }
     }
 
-    private void readTable(JsonParser parser, Consumer<RawRow> rows, long[] index) throws IOException {
+    /** A query-API row is an array of cells, so its raw text is the row object made of them and the columns. */
+    private void readTable(JsonParser parser, DocumentBytes document, Consumer<RawRow> rows, long[] index)
+            throws IOException {
         List<String> columns = null;
         List<ArrayNode> early = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -102,6 +117,7 @@ class AlertRowReader {
             } else if ("rows".equals(field) && value == JsonToken.START_ARRAY) {
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     JsonNode cells = parser.readValueAsTree();
+                    document.forgetBefore(parser.currentTokenLocation().getByteOffset());
                     if (!cells.isArray()) {
                         rows.accept(new RawRow(index[0]++, null, cells.toString()));
                     } else if (columns == null) {

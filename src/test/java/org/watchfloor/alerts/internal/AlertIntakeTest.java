@@ -310,6 +310,33 @@ class AlertIntakeTest {
     }
 
     @Test
+    void theRawRowIsKeptExactlyAsItCame() throws Exception {
+        ObjectNode sample = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(0);
+        sample.put("SystemAlertId", "verbatim-1");
+        String pretty = json.writerWithDefaultPrettyPrinter().writeValueAsString(sample);
+        String row = "{ \"Note\" :\t\"caf\\u00e9 \\/ <b>\u00fcber</b>\" ,\n" + pretty.substring(1);
+        sample.put("SystemAlertId", "verbatim-2");
+
+        ingest(("[\n" + row + " ,\n" + sample + "\n]").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(alerts.find("verbatim-1").orElseThrow().raw()).isEqualTo(row);
+        assertThat(alerts.find("verbatim-2").orElseThrow().raw()).isEqualTo(sample.toString());
+    }
+
+    @Test
+    void aDocumentInUtf16IsReadToo() throws Exception {
+        String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
+
+        IntakeResult result = ingest(sample.getBytes(StandardCharsets.UTF_16));
+
+        long distinct = json.readTree(sample).findValuesAsText("SystemAlertId").stream().distinct().count();
+        assertThat(result.accepted()).isEqualTo(distinct);
+        JsonNode first = json.readTree(sample).get(0);
+        assertThat(json.readTree(alerts.find(first.get("SystemAlertId").asText()).orElseThrow().raw()))
+                .isEqualTo(first);
+    }
+
+    @Test
     void aDocumentThatBreaksOffKeepsTheRowsReadBeforeAndSaysWhere() throws Exception {
         String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
         String truncated = sample.substring(0, sample.length() / 2);
