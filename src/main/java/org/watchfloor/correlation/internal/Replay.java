@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,42 +47,18 @@ final class Replay {
     }
 
     /**
-     * An alert waiting its turn, ordered by time, then id. The time is kept here as numbers: a day of alerts waits,
-     * and ordering them compared {@code Instant}s inside the alerts, a reach into memory at every step.
-     */
-    private record Held(long epochSecond, int nano, String systemAlertId, SecurityAlert alert)
-            implements Comparable<Held> {
-
-        Held(SecurityAlert alert) {
-            this(alert.timeGenerated().getEpochSecond(), alert.timeGenerated().getNano(), alert.systemAlertId(),
-                    alert);
-        }
-
-        boolean isBefore(Instant instant) {
-            return epochSecond < instant.getEpochSecond()
-                    || epochSecond == instant.getEpochSecond() && nano < instant.getNano();
-        }
-
-        @Override
-        public int compareTo(Held other) {
-            int byTime = epochSecond != other.epochSecond ? Long.compare(epochSecond, other.epochSecond)
-                    : Integer.compare(nano, other.nano);
-            return byTime != 0 ? byTime : systemAlertId.compareTo(other.systemAlertId);
-        }
-    }
-
-    /**
      * Alerts are decided as they stream in, held back until no earlier alert can still come within the lookback:
      * a file of any length needs memory for one lookback of alerts, and alerts out of order by less than that are
      * decided in time order. The file is read and parsed on a thread of its own, so that reading and deciding share
-     * the cores and the deciding thread's caches hold the engine's working state rather than rows going by.
+     * the cores.
      */
     static Result run(InputStream alerts, AlertReader reader, RuleSet rules, Settings settings, Clock clock)
             throws IOException {
         ReplayLedger ledger = new ReplayLedger();
         Map<String, Integer> ruleHits = new TreeMap<>();
         Set<String> seen = new HashSet<>();
-        PriorityQueue<Held> held = new PriorityQueue<>();
+        PriorityQueue<SecurityAlert> held = new PriorityQueue<>(
+                Comparator.comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuAtStart = threads.getCurrentThreadCpuTime();
         long[] deciding = {0};
@@ -103,19 +80,19 @@ final class Replay {
                     if (!seen.add(alert.systemAlertId())) {
                         continue;
                     }
-                    held.add(new Held(alert));
+                    held.add(alert);
                     if (alert.timeGenerated().isAfter(latest)) {
                         latest = alert.timeGenerated();
                     }
                     Instant settled = latest.minus(settings.lookback());
-                    while (!held.isEmpty() && held.peek().isBefore(settled)) {
-                        decide.accept(held.poll().alert());
+                    while (!held.isEmpty() && held.peek().timeGenerated().isBefore(settled)) {
+                        decide.accept(held.poll());
                     }
                 }
             }
             summary = readAhead.summary();
             while (!held.isEmpty()) {
-                decide.accept(held.poll().alert());
+                decide.accept(held.poll());
             }
         }
         long decidingCpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
