@@ -19,10 +19,10 @@ final class RepeatCounter {
         this.lookback = lookback;
     }
 
-    /** The number of earlier alerts like this one within the lookback; then counts this one too. */
     /**
-     * Alerts come nearly in time order, so the times of one key are kept oldest first and the count costs only the
-     * few times at either end that fall outside the window.
+     * The number of earlier alerts like this one within the lookback; then counts this one too. Alerts come nearly in
+     * time order, so the times of one key are kept oldest first and the count costs only the few times at either end
+     * that fall outside the window.
      */
     int record(SecurityAlert alert, Instant now) {
         Deque<Instant> times = seen.computeIfAbsent(key(alert), k -> new ArrayDeque<>());

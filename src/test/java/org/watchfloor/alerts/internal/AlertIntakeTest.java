@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.watchfloor.Background;
 import org.watchfloor.SharedData;
@@ -35,15 +32,14 @@ import org.watchfloor.alerts.AlertFilter;
 import org.watchfloor.alerts.AlertIntake;
 import org.watchfloor.alerts.AlertQueries;
 import org.watchfloor.alerts.AlertSummary;
-import org.watchfloor.alerts.AnnouncedAlerts;
-import org.watchfloor.alerts.AlertsReceived;
 import org.watchfloor.alerts.IntakePath;
 import org.watchfloor.alerts.IntakeResult;
 import org.watchfloor.alerts.MalformedIntakeException;
+import org.watchfloor.alerts.ReceivedAlerts;
 import org.watchfloor.alerts.StoredAlert;
 
 @WatchfloorTest
-@Import(AlertIntakeTest.ReceivedEvents.class)
+@Import(ReceivedAlerts.class)
 class AlertIntakeTest {
 
     @Autowired
@@ -57,7 +53,7 @@ class AlertIntakeTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    ReceivedEvents events;
+    ReceivedAlerts events;
     @Autowired
     TransactionTemplate transactions;
 
@@ -66,8 +62,7 @@ class AlertIntakeTest {
         Background.finish(context);
         jdbc.update("DELETE FROM alert");
         jdbc.update("DELETE FROM quarantined_row");
-        events.received.clear();
-        events.differences.clear();
+        events.clear();
     }
 
     private IntakeResult ingest(String body) throws Exception {
@@ -357,28 +352,5 @@ class AlertIntakeTest {
                 .hasMessageContaining("neither a row object");
         assertThatThrownBy(() -> ingest("")).isInstanceOf(MalformedIntakeException.class)
                 .hasMessageContaining("empty");
-    }
-
-    /**
-     * Records each event with whether its alerts were readable, i.e. committed, when it arrived, and how its new
-     * alerts differ from the stored ones then.
-     */
-    @TestConfiguration
-    static class ReceivedEvents {
-        final List<AlertsReceived> received = new CopyOnWriteArrayList<>();
-        final List<Boolean> committedWhenSeen = new CopyOnWriteArrayList<>();
-        final List<String> differences = new CopyOnWriteArrayList<>();
-        private final AlertQueries alerts;
-
-        ReceivedEvents(AlertQueries alerts) {
-            this.alerts = alerts;
-        }
-
-        @TransactionalEventListener
-        void on(AlertsReceived event) {
-            committedWhenSeen.add(alerts.findAll(event.newAlertIds()).size() == event.newAlertIds().size());
-            differences.addAll(AnnouncedAlerts.differences(event, alerts));
-            received.add(event);
-        }
     }
 }
