@@ -26,7 +26,8 @@ final class DocumentBytes extends FilterInputStream {
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            keep(new byte[] {(byte) b}, 0, 1);
+            ensureRoomFor(1);
+            kept[length++] = (byte) b;
         }
         return b;
     }
@@ -79,10 +80,14 @@ final class DocumentBytes extends FilterInputStream {
     }
 
     private void keep(byte[] buffer, int offset, int count) {
+        ensureRoomFor(count);
+        System.arraycopy(buffer, offset, kept, length, count);
+        length += count;
+    }
+
+    private void ensureRoomFor(int count) {
         if (length + count > kept.length) {
             kept = Arrays.copyOf(kept, Math.max(kept.length * 2, length + count));
         }
-        System.arraycopy(buffer, offset, kept, length, count);
-        length += count;
     }
 }

@@ -28,8 +28,9 @@ import org.watchfloor.incidents.RuleHit;
 final class Replay {
 
     /**
-     * What the replay found; {@code decided} (how many alerts were decided) and {@code decidingNanos} (the time
-     * spent deciding, reading and parsing left out) are for the timing line only.
+     * What the replay found; {@code decided} (how many alerts were decided), {@code decidingNanos} (the wall time
+     * spent in decisions) and {@code decidingCpuNanos} (the CPU time of the deciding thread, which also orders the
+     * alerts; reading and parsing run on another) are for the timing line only.
      */
     record Result(List<ReplayedIncident> incidents, List<Suppressed> suppressed, long rejected,
                   Map<String, Integer> ruleHits, @JsonIgnore long decided, @JsonIgnore long decidingNanos,
