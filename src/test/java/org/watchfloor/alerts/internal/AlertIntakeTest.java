@@ -319,6 +319,23 @@ class AlertIntakeTest {
     }
 
     @Test
+    void aRowAfterAByteOrderMarkIsKeptExactlyAsItCameToo() throws Exception {
+        ObjectNode sample = (ObjectNode) json.readTree(SharedData.bytes(SharedData.SAMPLE)).get(0);
+        sample.put("SystemAlertId", "after-bom");
+        String row = json.writerWithDefaultPrettyPrinter().writeValueAsString(sample);
+        byte[] text = ("[" + row + "]").getBytes(StandardCharsets.UTF_8);
+        byte[] withMark = new byte[text.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withMark, 3, text.length);
+
+        ingest(withMark);
+
+        assertThat(alerts.find("after-bom").orElseThrow().raw()).isEqualTo(row);
+    }
+
+    @Test
     void aDocumentInUtf16IsReadToo() throws Exception {
         String sample = new String(SharedData.bytes(SharedData.SAMPLE), StandardCharsets.UTF_8);
 
