@@ -104,13 +104,21 @@ class AlertStore {
         return latest;
     }
 
-    /** Inserts alerts seen for the first time; {@code firstSeen} may be earlier when a batch held several rows. */
+    /**
+     * When an alert inserted from {@code alert} was first seen: its own time, or an earlier row's of the same batch
+     * ({@code earlierRows}, by id). What {@link #insert} stores and what the intake announces with the alert.
+     */
+    static Instant firstSeen(IncomingAlert alert, Map<String, Instant> earlierRows) {
+        return earlierRows.getOrDefault(alert.systemAlertId(), alert.timeGenerated());
+    }
+
+    /** Inserts alerts seen for the first time; {@code firstSeen} as in {@link #firstSeen(IncomingAlert, Map)}. */
     void insert(List<IncomingAlert> alerts, Map<String, Instant> firstSeen) {
         List<Object[]> rows = new ArrayList<>(alerts.size());
         for (IncomingAlert a : alerts) {
             Object[] row = new Object[4 + COLUMNS.size()];
             row[0] = a.systemAlertId();
-            row[1] = time(firstSeen.getOrDefault(a.systemAlertId(), a.timeGenerated()));
+            row[1] = time(firstSeen(a, firstSeen));
             row[2] = time(a.receivedAt());
             row[3] = firstSeen.containsKey(a.systemAlertId()) ? 1 : 0;
             System.arraycopy(values(a), 0, row, 4, COLUMNS.size());

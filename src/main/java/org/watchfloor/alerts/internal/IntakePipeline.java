@@ -217,8 +217,7 @@ class IntakePipeline implements AlertIntake {
         }
         if (!inserts.isEmpty() || !updatedIds.isEmpty()) {
             List<AlertsReceived.NewAlert> stored = inserts.values().stream()
-                    .map(a -> new AlertsReceived.NewAlert(a.alert(),
-                            firstSeenInBatch.getOrDefault(a.systemAlertId(), a.timeGenerated())))
+                    .map(a -> new AlertsReceived.NewAlert(a.alert(), AlertStore.firstSeen(a, firstSeenInBatch)))
                     .toList();
             events.publishEvent(new AlertsReceived(path, stored, updatedIds.stream().distinct().toList()));
         }
