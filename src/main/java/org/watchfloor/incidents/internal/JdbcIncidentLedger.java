@@ -302,7 +302,9 @@ class JdbcIncidentLedger implements IncidentLedger {
             if (new HashSet<>(ids).size() < ids.size()) {
                 throw new IllegalArgumentException("an alert is listed twice");
             }
-            refuseDecided(ids);
+            // the alerts the batch was opened for were looked up then, in this transaction; one decided by another
+            // transaction since is refused by the database's unique id
+            refuseDecided(ids.stream().filter(id -> !asked.contains(id) || decidedBefore.contains(id)).toList());
             Instant now = clock.instant();
             List<Object> published = new ArrayList<>();
             Set<Long> opened = new LinkedHashSet<>();
