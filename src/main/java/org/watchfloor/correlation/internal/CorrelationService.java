@@ -38,8 +38,8 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
 
     private static final Logger log = LoggerFactory.getLogger(CorrelationService.class);
 
-    /** About 16,000 alerts of the default batch size, some 30 MB. */
-    private static final int BATCHES_KEPT_IN_MEMORY = 16;
+    /** Some 30 MB; counted in alerts, since a batch is as large as the intake's batch size or a forwarder's post. */
+    private static final int ALERTS_KEPT_IN_MEMORY = 16_000;
 
     private final ActiveRules rules;
     private final CorrelationProperties properties;
@@ -55,6 +55,8 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
     });
     /** Batches handed to the worker and not decided yet. */
     private final AtomicInteger waitingBatches = new AtomicInteger();
+    /** Alerts of those batches that wait in memory rather than as ids. */
+    private final AtomicInteger alertsWaitingInMemory = new AtomicInteger();
     private CorrelationEngine engine;
 
     CorrelationService(ActiveRules rules, CorrelationProperties properties, IncidentLedger ledger,
@@ -88,22 +90,24 @@ class CorrelationService implements PendingWork, AlertsAwaitingDecision, Disposa
 
     /**
      * A batch's new alerts come with the event as stored and are decided from memory, not read back, while fewer
-     * than {@link #BATCHES_KEPT_IN_MEMORY} batches wait; beyond that only their ids wait, and the alerts are read
+     * than {@link #ALERTS_KEPT_IN_MEMORY} alerts wait so; beyond that only their ids wait, and the alerts are read
      * when their turn comes, so memory stays bounded however far correlation falls behind.
      */
     @TransactionalEventListener
     void on(AlertsReceived received) {
-        boolean inMemory = waitingBatches.get() < BATCHES_KEPT_IN_MEMORY;
+        boolean inMemory = alertsWaitingInMemory.get() < ALERTS_KEPT_IN_MEMORY;
         List<Sighting> fresh = inMemory ? received.newAlerts().stream().map(Sighting::of).toList() : List.of();
         List<String> toRead = new ArrayList<>(received.updatedAlertIds());
         if (!inMemory) {
             toRead.addAll(received.newAlertIds());
         }
         waitingBatches.incrementAndGet();
+        alertsWaitingInMemory.addAndGet(fresh.size());
         worker.execute(() -> {
             try {
                 decideReceived(fresh, toRead);
             } finally {
+                alertsWaitingInMemory.addAndGet(-fresh.size());
                 waitingBatches.decrementAndGet();
             }
         });
