@@ -55,10 +55,10 @@ import org.watchfloor.incidents.AlertsAwaitingDecision;
 final class IntakeBenchmark {
 
     /**
-     * Rows sent through each path before the clock runs. The JIT compiler needs some ten thousand calls of a method
-     * to compile it fully, and a path it has not seen yet (the HTTP stack's input stream under the JSON parser) makes
-     * it compile again: with 5,000 rows through one path, the compiler took a quarter of the CPU during the timed REST
-     * intake, work a server does once after it starts. The plain insert runs on H2 code the server has long warmed.
+     * Rows sent through each path before the clock runs, so that each path is timed on code the JIT compiler has seen
+     * run, as the plain insert runs on H2 code the server has long warmed. With tiered compilation the compiler still
+     * took a quarter of the CPU during the timed REST intake after this warm-up; the README's
+     * {@code -XX:-TieredCompilation} is what brought that down.
      */
     private static final long WARM_UP_ROWS = 20_000;
 
