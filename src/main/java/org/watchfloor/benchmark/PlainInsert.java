@@ -26,8 +26,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * What the database alone can do: the rows an intake path stored, already parsed, batch-inserted with plain JDBC
  * into an identical {@code alert} table (its DDL and indexes from the migrations) in a fresh H2 file database
- * opened with the app's URL options. Rows are read back a batch at a time, so the heap stays small; only binding,
- * {@code executeBatch} and the commit of each batch are timed, as the pipeline commits each batch.
+ * opened with the app's URL options. Rows are read back {@link #ROWS_IN_MEMORY} at a time, so the heap stays
+ * bounded; only binding, {@code executeBatch} and the commit of each batch are timed, as the pipeline commits each
+ * batch.
  */
 final class PlainInsert {
 
@@ -38,6 +39,13 @@ final class PlainInsert {
             "(CREATE\\s+(TABLE|INDEX\\s+\\w+\\s+ON)|ALTER\\s+TABLE)\\s+alert\\b|DROP\\s+INDEX\\s+ix_alert_",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION = Pattern.compile("V(\\d+)__");
+
+    /**
+     * Rows read ahead of the clock, some 100 MB. The batches of one read are inserted back to back, as an intake
+     * stores them: with the clock stopped after every batch to read the next, H2 wrote the last batch's pages in the
+     * pause, off the clock, and the plain insert looked 1.4 times faster than it is.
+     */
+    private static final int ROWS_IN_MEMORY = 20_000;
 
     private PlainInsert() {
     }
@@ -64,8 +72,8 @@ final class PlainInsert {
                 while (true) {
                     page.setString(1, intakePath);
                     page.setLong(2, lastId);
-                    page.setInt(3, batchSize);
-                    List<Object[]> batch = new ArrayList<>(batchSize);
+                    page.setInt(3, Math.max(ROWS_IN_MEMORY, batchSize));
+                    List<Object[]> chunk = new ArrayList<>();
                     try (ResultSet rs = page.executeQuery()) {
                         if (columns == null) {
                             columns = columnsWithoutId(rs.getMetaData());
@@ -77,23 +85,25 @@ final class PlainInsert {
                             for (int i = 0; i < values.length; i++) {
                                 values[i] = rs.getObject(columns.get(i));
                             }
-                            batch.add(values);
+                            chunk.add(values);
                         }
                     }
-                    if (batch.isEmpty()) {
+                    if (chunk.isEmpty()) {
                         break;
                     }
                     stopwatch.start();
-                    for (Object[] values : batch) {
-                        for (int i = 0; i < values.length; i++) {
-                            insert.setObject(i + 1, values[i]);
+                    for (int start = 0; start < chunk.size(); start += batchSize) {
+                        for (Object[] values : chunk.subList(start, Math.min(start + batchSize, chunk.size()))) {
+                            for (int i = 0; i < values.length; i++) {
+                                insert.setObject(i + 1, values[i]);
+                            }
+                            insert.addBatch();
                         }
-                        insert.addBatch();
+                        insert.executeBatch();
+                        to.commit();
                     }
-                    insert.executeBatch();
-                    to.commit();
                     stopwatch.stop();
-                    rows += batch.size();
+                    rows += chunk.size();
                 }
             } finally {
                 if (insert != null) {
