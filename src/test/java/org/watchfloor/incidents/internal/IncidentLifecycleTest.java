@@ -207,6 +207,22 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void aProcessReadsItsVariablesThroughTheExecutionEvenBeforeH2HasStatistics() {
+        List<String> columns = List.of("EXECUTION_ID_", "TASK_ID_", "NAME_");
+        try {
+            // what H2 assumes of every column of a table it has not analysed yet
+            columns.forEach(c -> jdbc.execute("ALTER TABLE ACT_RU_VARIABLE ALTER COLUMN " + c + " SELECTIVITY 50"));
+
+            String plan = jdbc.queryForObject("EXPLAIN SELECT * FROM ACT_RU_VARIABLE "
+                    + "WHERE EXECUTION_ID_ = 'any' AND TASK_ID_ IS NULL AND NAME_ IN ('incidentNumber')", String.class);
+
+            assertThat(plan).contains(ProcessVariablesByExecution.INDEX);
+        } finally {
+            jdbc.execute("ANALYZE TABLE ACT_RU_VARIABLE");
+        }
+    }
+
+    @Test
     void claimingTheTriageMakesTheIncidentActiveAndTheClaimerItsOwner() {
         long number = open(Severity.LOW, 0);
         Task triage = openTask(lifecycle(number), "Triage");
