@@ -13,5 +13,5 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("watchfloor.intake")
 record IntakeProperties(
         @DefaultValue("64MB") DataSize maxBodySize,
-        @DefaultValue("1000") int batchSize) {
+        @DefaultValue("250") int batchSize) {
 }
