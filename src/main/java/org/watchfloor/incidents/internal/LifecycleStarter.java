@@ -306,13 +306,16 @@ class LifecycleStarter implements SmartInitializingSingleton, PendingWork, Dispo
     }
 
     /**
-     * New alerts that wait for the end of their incident's interval are told now: they were handed over too. A process
-     * busy at that instant is told again a moment later, a few times at most.
+     * Incidents waiting for their process get it now, unless correlation is still deciding (then the next call
+     * starts them): a start held back during a flood waits on the timer, not on the worker. New alerts that wait for
+     * the end of their incident's interval are told now: they were handed over too. A process busy at that instant
+     * is told again a moment later, a few times at most.
      */
     @Override
     public void awaitCompletion() throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             Future<Boolean> done = worker.submit(() -> {
+                guarded("starting lifecycle processes", this::startAllPending);
                 tellAttached(true);
                 return attachedSinceLastLook.isEmpty();
             });
