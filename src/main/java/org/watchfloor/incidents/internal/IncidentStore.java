@@ -45,6 +45,8 @@ class IncidentStore {
     };
     private static final TypeReference<List<RuleHit>> HITS = new TypeReference<>() {
     };
+    private static final TypeReference<StoredHits> STORED_HITS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -208,7 +210,7 @@ class IncidentStore {
                 + "reason, hits) VALUES (?, ?, ?, ?, ?, ?)", decisions.stream().map(d -> {
                     Explanation e = d.explanation();
                     return new Object[] {e.systemAlertId(), time(e.decidedAt() == null ? now : e.decidedAt()),
-                        e.outcome(), d.incidentNumber(), e.reason(), write(e.hits())};
+                        e.outcome(), d.incidentNumber(), e.reason(), write(StoredHits.of(e.hits()))};
                 }).toList());
     }
 
@@ -216,8 +218,16 @@ class IncidentStore {
     List<Explanation> explanations(long number) {
         return jdbc.query("SELECT * FROM correlation_decision WHERE incident_number = ? ORDER BY decided_at, id",
                 (rs, n) -> new Explanation(rs.getString("system_alert_id"), instant(rs, "decided_at"),
-                        rs.getString("outcome"), rs.getString("reason"), read(rs.getString("hits"), HITS)),
+                        rs.getString("outcome"), rs.getString("reason"), hits(rs.getString("hits"))),
                 number);
+    }
+
+    /** Decisions recorded before facts were described once hold their hits as a plain array. */
+    private List<RuleHit> hits(String stored) {
+        if (stored.startsWith("[")) {
+            return read(stored, HITS);
+        }
+        return read(stored, STORED_HITS).ruleHits();
     }
 
     /** Incidents whose last activity or closing is at or after {@code since}, by number. */

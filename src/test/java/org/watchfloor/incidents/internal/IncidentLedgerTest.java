@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.watchfloor.incidents.internal.TestIncidents.CHAIN;
 import static org.watchfloor.incidents.internal.TestIncidents.attached;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +62,10 @@ class IncidentLedgerTest {
     JdbcTemplate jdbc;
     @Autowired
     TestIncidents.RecordedEvents events;
+    @Autowired
+    IncidentViews views;
+    @Autowired
+    ObjectMapper json;
 
     private List<StoredAlert> sample;
 
@@ -83,6 +89,30 @@ class IncidentLedgerTest {
     private IncidentSnapshot open(Severity severity, AttachedAlert... first) {
         return ledger.open(new NewIncident("Incident of " + first[0].alertName(), severity, List.of("ot"), null,
                 List.of(first)));
+    }
+
+    @Test
+    void anExplanationReadsBackAsRecordedWithEachMatchedFactStoredOnceAndOlderDecisionsStillRead() throws Exception {
+        AttachedAlert a = alert(0);
+        String theAlert = "Alert " + a.systemAlertId() + " '" + a.alertName() + "' Medium";
+        List<RuleHit> hits = List.of(
+                new RuleHit("Group: join an open incident", "join incident 7", List.of(theAlert, "Incident 7 'PLC'")),
+                new RuleHit("Defender for IoT: PLC stop", "open incident '(MDIoT) PLC stop' (High)", List.of(theAlert)),
+                new RuleHit("Crown jewel", "raise severity to High", List.of(theAlert, "Crown jewel 10.0.0.1",
+                        "Incident 7 'PLC'")));
+        Explanation why = new Explanation(a.systemAlertId(), Instant.parse("2026-11-01T10:00:00Z"), "opened",
+                "rule 'Defender for IoT: PLC stop'", hits);
+        long number = open(Severity.HIGH, new AttachedAlert(a.systemAlertId(), a.alertName(), a.time(),
+                a.entityKeys(), a.tactics(), a.techniques(), a.sites(), why)).number();
+
+        assertThat(views.detail(number).orElseThrow().explanation()).containsExactly(why);
+        String stored = jdbc.queryForObject("SELECT hits FROM correlation_decision WHERE system_alert_id = ?",
+                String.class, a.systemAlertId());
+        assertThat(stored.split(Pattern.quote(theAlert), -1)).hasSize(2);
+
+        jdbc.update("UPDATE correlation_decision SET hits = ? WHERE system_alert_id = ?", json.writeValueAsString(hits),
+                a.systemAlertId());
+        assertThat(views.detail(number).orElseThrow().explanation()).containsExactly(why);
     }
 
     @Test
