@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code EXECUTION_ID_ = ? AND TASK_ID_ IS NULL}. Until H2 has gathered statistics on the table, both columns look
  * alike to it and it walks the index on {@code TASK_ID_}: every process variable of every incident, read for each
  * step of each process. In a 30,000-alert benchmark that query was half of the job executor's CPU; at 100,000
- * alerts the job executor took over 20 minutes of both cores. An index on both columns is H2's choice with or
+ * alerts the job executor took 11 minutes of both cores. An index on both columns is H2's choice with or
  * without statistics. PostgreSQL weighs how many rows are null and needs no help. Made once the engine is built,
  * since Camunda creates its tables then, after Flyway has run.
  */
