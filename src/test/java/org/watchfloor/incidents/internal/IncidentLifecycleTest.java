@@ -207,18 +207,24 @@ class IncidentLifecycleTest {
     }
 
     @Test
-    void aProcessReadsItsVariablesThroughTheExecutionEvenBeforeH2HasStatistics() {
-        List<String> columns = List.of("EXECUTION_ID_", "TASK_ID_", "NAME_");
+    void aProcessReadsItsVariablesAndIsToldOfNewAlertsThroughItsExecutionEvenBeforeH2HasStatistics() {
+        Map<String, List<String>> columns = Map.of("ACT_RU_VARIABLE", List.of("EXECUTION_ID_", "TASK_ID_", "NAME_"),
+                "ACT_RU_EVENT_SUBSCR", List.of("EXECUTION_ID_", "EVENT_TYPE_", "EVENT_NAME_"));
         try {
             // what H2 assumes of every column of a table it has not analysed yet
-            columns.forEach(c -> jdbc.execute("ALTER TABLE ACT_RU_VARIABLE ALTER COLUMN " + c + " SELECTIVITY 50"));
+            columns.forEach((table, names) -> names.forEach(c -> jdbc.execute(
+                    "ALTER TABLE " + table + " ALTER COLUMN " + c + " SELECTIVITY 50")));
 
-            String plan = jdbc.queryForObject("EXPLAIN SELECT * FROM ACT_RU_VARIABLE "
+            String variables = jdbc.queryForObject("EXPLAIN SELECT * FROM ACT_RU_VARIABLE "
                     + "WHERE EXECUTION_ID_ = 'any' AND TASK_ID_ IS NULL AND NAME_ IN ('incidentNumber')", String.class);
+            String subscriptions = jdbc.queryForObject("EXPLAIN SELECT ID_ FROM ACT_RU_EVENT_SUBSCR WHERE "
+                    + "EXECUTION_ID_ = 'any' AND EVENT_TYPE_ = 'message' AND EVENT_NAME_ = '"
+                    + IncidentProcess.ALERTS_ATTACHED + "'", String.class);
 
-            assertThat(plan).contains(ProcessVariablesByExecution.INDEX);
+            assertThat(variables).contains(CamundaIndexesOnH2.VARIABLES_BY_EXECUTION);
+            assertThat(subscriptions).contains(CamundaIndexesOnH2.SUBSCRIPTIONS_BY_EXECUTION);
         } finally {
-            jdbc.execute("ANALYZE TABLE ACT_RU_VARIABLE");
+            columns.keySet().forEach(table -> jdbc.execute("ANALYZE TABLE " + table));
         }
     }
 
