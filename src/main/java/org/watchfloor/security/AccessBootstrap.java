@@ -19,18 +19,19 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * At server start: the first administrator, the SOC's groups, and the bootstrap intake token. Runs in the server
- * only, so a generated password is printed where the operator watches the first start.
+ * only, so a generated password is printed where the operator watches the first start, and before the web server
+ * takes requests: as an application runner it ran after, and a forwarder that posted as soon as the health endpoint
+ * answered got 401 for a valid token.
  */
 @Component
 @ConditionalOnWebApplication
-class AccessBootstrap implements ApplicationRunner {
+class AccessBootstrap implements SmartInitializingSingleton {
 
     /** The groups the lifecycle's tasks are assigned to. */
     static final String[][] SOC_GROUPS = {
@@ -58,7 +59,7 @@ class AccessBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         for (String[] group : SOC_GROUPS) {
             ensureGroup(group[0], group[1], Groups.GROUP_TYPE_WORKFLOW);
