@@ -7,10 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,31 @@ class EmbeddedDefaultsTest {
             assertThat(exit).isZero();
             assertThat(output.getOut()).contains("\"received\":316", "\"accepted\":304");
             assertThat(server.getBean(AlertQueries.class).count(AlertFilter.ALL)).isEqualTo(304);
+        }
+    }
+
+    /** A SOC lead's CI runs {@code rules check} and {@code replay} where no Watchfloor database is, or may be. */
+    @Test
+    void verbsThatNeedNoDatabaseLeaveTheConfiguredOneUntouched(CapturedOutput output) throws Exception {
+        Path generated = dataDir.resolveSibling(dataDir.getFileName() + "-generated.json");
+        String[][] verbs = {
+            {"rules", "check", "rules"},
+            {"replay", SharedData.path(SharedData.SAMPLE).toString(), "--format", "json"},
+            {"generate", "--count", "20", "--seed", "3", "--out", generated.toString()}};
+        try {
+            for (String[] verb : verbs) {
+                String[] args = Arrays.copyOf(verb, verb.length + 1);
+                args[verb.length] = "--watchfloor.data-dir=" + dataDir;
+
+                assertThat(CommandLine.run(WatchfloorApplication.class, args)).as(String.join(" ", verb)).isZero();
+            }
+        } finally {
+            Files.deleteIfExists(generated);
+        }
+
+        assertThat(output.getOut()).contains("\"incidents\":[");
+        try (Stream<Path> files = Files.list(dataDir)) {
+            assertThat(files).isEmpty();
         }
     }
 
