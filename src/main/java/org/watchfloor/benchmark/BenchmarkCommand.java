@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.watchfloor.cli.Command;
+import org.watchfloor.correlation.DecisionBenchmark;
 import org.watchfloor.cli.Options;
 
 /**
@@ -22,19 +23,27 @@ import org.watchfloor.cli.Options;
  * with plain batch inserts of the same rows. {@code benchmark report}: how long the daily report takes over a day of
  * many alerts, and how much heap. Each runs Watchfloor on a fresh database in a temporary folder, so it never
  * touches the configured one, and removes the folder when done. The exit code is 1 when an intake path stored fewer
- * rows than it was given, or the report run failed.
+ * rows than it was given, or the report run failed. {@code benchmark decisions}: how fast the configured rules
+ * decide generated alerts held in memory, with no database at all.
  */
 @Component
 class BenchmarkCommand implements Command {
 
     private static final Set<String> OPTIONS = Set.of("count", "batch");
 
+    private static final List<String> BENCHMARKS = List.of("intake", "report", "decisions");
+    /** Rows a generated day holds in the decision benchmark: a million rows are 30 days, as in the README. */
+    private static final double ROWS_PER_DAY = 1_000_000 / 30.0;
+
     private final ObjectProvider<Command> commands;
+    private final ObjectProvider<DecisionBenchmark> decisions;
     private final ObjectMapper json;
 
     /** The verbs are looked up when the benchmark runs; the generator is one of them. */
-    BenchmarkCommand(ObjectProvider<Command> commands, ObjectMapper json) {
+    BenchmarkCommand(ObjectProvider<Command> commands, ObjectProvider<DecisionBenchmark> decisions,
+                     ObjectMapper json) {
         this.commands = commands;
+        this.decisions = decisions;
         this.json = json;
     }
 
@@ -45,9 +54,10 @@ class BenchmarkCommand implements Command {
 
     @Override
     public String usage() {
-        return "benchmark intake [--count 10000] [--batch 1000] | benchmark report [--count 1000000]   (intake: REST "
-                + "and file intake against plain JDBC inserts; report: the daily report over a day of COUNT alerts; "
-                + "each on a throwaway database)";
+        return "benchmark intake [--count 10000] [--batch 1000] | benchmark report [--count 1000000] | benchmark "
+                + "decisions [--count 1000000]   (intake: REST and file intake against plain JDBC inserts; report: the "
+                + "daily report over a day of COUNT alerts; each on a throwaway database; decisions: the rules over "
+                + "COUNT generated rows in memory)";
     }
 
     @Override
@@ -57,8 +67,8 @@ class BenchmarkCommand implements Command {
         int batch;
         try {
             Options options = Options.parse(args, OPTIONS);
-            if (!options.words().equals(List.of("intake")) && !options.words().equals(List.of("report"))) {
-                throw new IllegalArgumentException("the benchmark to run is 'intake' or 'report'");
+            if (options.words().size() != 1 || !BENCHMARKS.contains(options.words().get(0))) {
+                throw new IllegalArgumentException("the benchmark to run is 'intake', 'report' or 'decisions'");
             }
             benchmark = options.words().get(0);
             count = options.number("count", benchmark.equals("intake") ? 10_000 : 1_000_000, 1);
@@ -72,6 +82,9 @@ class BenchmarkCommand implements Command {
                 .orElseThrow(() -> new IllegalStateException("the generate verb is missing"));
         Path folder = Files.createTempDirectory("watchfloor-benchmark-");
         try {
+            if (benchmark.equals("decisions")) {
+                return decisions(generate, count, folder, out, err);
+            }
             if (benchmark.equals("report")) {
                 return report(new ReportBenchmark(generate, out, err, springOptions(args)).run(count, folder), out,
                         err);
@@ -85,6 +98,37 @@ class BenchmarkCommand implements Command {
         } finally {
             delete(folder);
         }
+    }
+
+    /** Generates the rows into the folder first: their reading is not timed, so where they come from does not count. */
+    private int decisions(Command generate, long count, Path folder, PrintStream out, PrintStream err)
+            throws Exception {
+        Path file = folder.resolve("alerts.json");
+        long days = Math.max(1, Math.round(count / ROWS_PER_DAY));
+        int generated = generate.run(List.of("--count", String.valueOf(count), "--seed", "11", "--days",
+                String.valueOf(days), "--out", file.toString()), out, err);
+        if (generated != 0) {
+            err.println("generate exited with " + generated);
+            return 1;
+        }
+        DecisionBenchmark.Rate rate;
+        long peakHeap;
+        try (HeapSampler heap = new HeapSampler()) {
+            heap.reset();
+            rate = decisions.getObject().decide(file);
+            peakHeap = heap.peakBytes();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "%ndecision benchmark: %d generated rows over %d days, decided in memory with the "
+                        + "configured rules; %d cores, max heap %d MB, Java %s%n", count, days,
+                runtime.availableProcessors(), runtime.maxMemory() >> 20, System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "%d alerts decided in %.2f s: %.0f decisions/s; the deciding thread used %.2f CPU s "
+                        + "(%.0f decisions per CPU s); %d incidents; peak heap in use %d MB%n", rate.alerts(),
+                rate.decidingSeconds(), rate.decisionsPerSecond(), rate.decidingCpuSeconds(),
+                rate.alerts() / rate.decidingCpuSeconds(), rate.incidents(), peakHeap >> 20);
+        out.println("(seconds: wall time in decisions only; the rows are read and parsed in chunks while no "
+                + "decision runs; peak heap: most heap in use, garbage and the chunk being decided included)");
+        return 0;
     }
 
     private static int report(ReportBenchmark.Result result, PrintStream out, PrintStream err) {

@@ -55,6 +55,11 @@ final class Replay {
      */
     static Result run(InputStream alerts, AlertReader reader, RuleSet rules, Settings settings, Clock clock)
             throws IOException {
+        return run(ReadAhead.start(alerts, reader), rules, settings, clock);
+    }
+
+    /** Replays the alerts the read-ahead hands on, and closes it. */
+    static Result run(ReadAhead alerts, RuleSet rules, Settings settings, Clock clock) throws IOException {
         ReplayLedger ledger = new ReplayLedger();
         Map<String, Integer> ruleHits = new TreeMap<>();
         Set<String> seen = new HashSet<>();
@@ -64,8 +69,8 @@ final class Replay {
         long cpuAtStart = threads.getCurrentThreadCpuTime();
         long[] deciding = {0};
         AlertReader.Summary summary;
-        try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock);
-             ReadAhead readAhead = ReadAhead.start(alerts, reader)) {
+        try (ReadAhead readAhead = alerts;
+             CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock)) {
             Consumer<SecurityAlert> decide = alert -> {
                 long started = System.nanoTime();
                 Outcome outcome = engine.decide(Sighting.of(alert));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.watchfloor.SharedData;
@@ -71,6 +72,29 @@ class ReadAheadTest {
             assertThat(chunks.next()).isNotEmpty();
             chunks.close();
             assertThatThrownBy(chunks::summary).hasMessageContaining("stopped reading");
+        }
+    }
+
+    @Test
+    void inLockStepTheReaderReadsAChunkOnlyWhenItIsAskedFor() throws Exception {
+        AtomicInteger parsed = new AtomicInteger();
+        AlertReader counting = (in, alerts) -> reader.read(in, alert -> {
+            parsed.incrementAndGet();
+            alerts.accept(alert);
+        });
+
+        try (ReadAhead chunks = ReadAhead.inLockStep(manyRows(250), counting, 100)) {
+            Thread.sleep(200);
+            assertThat(parsed).hasValue(0);
+
+            assertThat(chunks.next()).hasSize(100);
+            Thread.sleep(200);
+            assertThat(parsed).hasValue(100);
+
+            assertThat(chunks.next()).hasSize(100);
+            assertThat(chunks.next()).hasSize(50);
+            assertThat(chunks.next()).isEmpty();
+            assertThat(chunks.summary().received()).isEqualTo(250);
         }
     }
 
