@@ -258,40 +258,52 @@ final class CorrelationEngine implements AutoCloseable {
      * (sharing an entity key and/or its name). An index narrows them, so a decision costs the same with ten or ten
      * thousand incidents in reach; the rules then apply the time windows, status and cap.
      */
-    private Set<Incident> candidates(Alert alert) {
-        Set<Incident> found = new LinkedHashSet<>();
+    private List<Incident> candidates(Alert alert) {
+        List<Incident> found = new ArrayList<>();
         switch (settings.grouping()) {
             case "name-and-entity" -> {
                 Map<String, Set<Incident>> byEntity = byNameAndEntity.get(alert.getName());
                 if (byEntity != null) {
                     for (String key : alert.getEntityKeys()) {
-                        Set<Incident> incidents = byEntity.get(key);
-                        if (incidents != null) {
-                            found.addAll(incidents);
-                        }
+                        addNew(found, byEntity.get(key));
                     }
                 }
             }
-            case "entity" -> alert.getEntityKeys().forEach(k -> found.addAll(byEntityOrName.getOrDefault(k, Set.of())));
-            case "name" -> found.addAll(byEntityOrName.getOrDefault(alert.getName(), Set.of()));
+            case "entity" -> alert.getEntityKeys().forEach(k -> addNew(found, byEntityOrName.get(k)));
+            case "name" -> addNew(found, byEntityOrName.get(alert.getName()));
             default -> {
             }
         }
         return found;
     }
 
-    private Set<ItAlert> itCandidates(Alert alert) {
+    private List<ItAlert> itCandidates(Alert alert) {
         if (!alert.isFromDefenderForIot()) {
-            return Set.of();
+            return List.of();
         }
-        Set<ItAlert> found = new LinkedHashSet<>();
+        List<ItAlert> found = new ArrayList<>();
         if (alert.getSourceAddress() != null) {
-            found.addAll(itAlertsByHost.getOrDefault(alert.getSourceAddress(), List.of()));
+            addNew(found, itAlertsByHost.get(alert.getSourceAddress()));
         }
         if (alert.getSourceDevice() != null) {
-            found.addAll(itAlertsByHost.getOrDefault(alert.getSourceDevice().toLowerCase(), List.of()));
+            addNew(found, itAlertsByHost.get(alert.getSourceDevice().toLowerCase()));
         }
         return found;
+    }
+
+    /**
+     * Adds, in order, what is not in the list yet. An alert has a few candidates at most, so a list searched in place
+     * costs less than a set built for every decision.
+     */
+    private static <T> void addNew(List<T> found, Collection<T> more) {
+        if (more == null) {
+            return;
+        }
+        for (T item : more) {
+            if (!found.contains(item)) {
+                found.add(item);
+            }
+        }
     }
 
     private void index(Incident incident) {
@@ -314,8 +326,12 @@ final class CorrelationEngine implements AutoCloseable {
      */
     private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
         boolean newName = !incident.hasAlertNamed(alert.getName());
-        Set<String> newKeys = new LinkedHashSet<>(alert.getEntityKeys());
-        newKeys.removeAll(incident.getEntityKeys());
+        Set<String> newKeys = new LinkedHashSet<>();
+        for (String key : alert.getEntityKeys()) {
+            if (!incident.getEntityKeys().contains(key)) {
+                newKeys.add(key);
+            }
+        }
         incident.absorb(alert, severity, tags);
         if (incident.isFull()) {
             unindex(incident);

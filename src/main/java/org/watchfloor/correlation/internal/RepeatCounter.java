@@ -13,7 +13,7 @@ import org.watchfloor.alerts.SecurityAlert;
 final class RepeatCounter {
 
     private final Duration lookback;
-    private final Map<String, Deque<Instant>> seen = new HashMap<>();
+    private final Map<Key, Deque<Instant>> seen = new HashMap<>();
 
     RepeatCounter(Duration lookback) {
         this.lookback = lookback;
@@ -53,8 +53,12 @@ final class RepeatCounter {
         }
     }
 
-    private static String key(SecurityAlert alert) {
-        return alert.alertName() + '|' + alert.details().sourceDeviceAddress() + '|'
-                + alert.details().destinationDeviceAddress();
+    private static Key key(SecurityAlert alert) {
+        return new Key(alert.alertName(), alert.details().sourceDeviceAddress(),
+                alert.details().destinationDeviceAddress());
+    }
+
+    /** Alerts are alike when they have the same name between the same source and destination. */
+    private record Key(String alertName, String source, String destination) {
     }
 }

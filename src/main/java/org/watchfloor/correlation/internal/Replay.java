@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,12 @@ final class Replay {
     private Replay() {
     }
 
+    /** By time, then by id, so that alerts of the same instant come in one order whatever the file's. */
+    private static int inTimeOrder(SecurityAlert a, SecurityAlert b) {
+        int byTime = a.timeGenerated().compareTo(b.timeGenerated());
+        return byTime != 0 ? byTime : a.systemAlertId().compareTo(b.systemAlertId());
+    }
+
     /**
      * Alerts are decided as they stream in, held back until no earlier alert can still come within the lookback:
      * a file of any length needs memory for one lookback of alerts, and alerts out of order by less than that are
@@ -63,8 +68,7 @@ final class Replay {
         ReplayLedger ledger = new ReplayLedger();
         Map<String, Integer> ruleHits = new TreeMap<>();
         Set<String> seen = new HashSet<>();
-        PriorityQueue<SecurityAlert> held = new PriorityQueue<>(
-                Comparator.comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId));
+        PriorityQueue<SecurityAlert> held = new PriorityQueue<>(Replay::inTimeOrder);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuAtStart = threads.getCurrentThreadCpuTime();
         long[] deciding = {0};

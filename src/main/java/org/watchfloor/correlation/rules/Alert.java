@@ -2,6 +2,7 @@ package org.watchfloor.correlation.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -172,8 +173,14 @@ public final class Alert {
 
     /** The sites of the alert's devices, each once. */
     public List<String> getDeviceSites() {
-        return alert.devices().stream().map(IotDevice::site).filter(s -> s != null && !s.isBlank()).distinct()
-                .toList();
+        List<String> sites = new ArrayList<>(alert.devices().size());
+        for (IotDevice device : alert.devices()) {
+            String site = device.site();
+            if (site != null && !site.isBlank() && !sites.contains(site)) {
+                sites.add(site);
+            }
+        }
+        return Collections.unmodifiableList(sites);
     }
 
     public Set<String> getEntityKeys() {

@@ -29,6 +29,8 @@ public final class Incident {
     private Instant lastActivity;
     private Instant closedAt;
     private final int capacity;
+    /** What rule hits say of the incident, kept until it changes: every alert that joins it names it. */
+    private String description;
 
     public Incident(IncidentSnapshot snapshot, int capacity) {
         this.number = snapshot.number();
@@ -48,6 +50,7 @@ public final class Incident {
 
     /** Takes in an alert that joined: its entities, its name, its time; a closed incident it joins is open again. */
     public void absorb(Alert alert, Severity raisedTo, Set<String> addedTags) {
+        description = null;
         entityKeys.addAll(alert.getEntityKeys());
         alertNameCounts.merge(alert.getName(), 1, Integer::sum);
         alertCount++;
@@ -163,6 +166,13 @@ public final class Incident {
 
     @Override
     public String toString() {
+        if (description == null) {
+            description = describe();
+        }
+        return description;
+    }
+
+    private String describe() {
         return "Incident " + number + " '" + title + "' " + severity + " " + status + ", " + alertCount
                 + " alerts, last activity " + InstantText.of(lastActivity);
     }
