@@ -37,7 +37,7 @@ public final class IncidentTables {
         }
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         for (String table : List.of("incident_comment", "incident_audit", "incident_sla_breach", "learned_baseline",
-                "correlation_decision", "incident_entity", "incident_alert", "incident")) {
+                "correlation_decision", "incident_entity", "incident")) {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE incident_number_counter SET last_number = 0");

@@ -83,7 +83,8 @@ class CorrelationEndToEndTest {
         return new HashSet<>(jdbc.queryForList("""
                 SELECT i.title || ' ' || i.severity || ' ' || LISTAGG(a.system_alert_id, ',')
                        WITHIN GROUP (ORDER BY a.system_alert_id)
-                FROM incident i JOIN incident_alert a ON a.incident_id = i.id GROUP BY i.id, i.title, i.severity
+                FROM incident i JOIN correlation_decision a ON a.incident_number = i.number
+                GROUP BY i.id, i.title, i.severity
                 """, String.class));
     }
 

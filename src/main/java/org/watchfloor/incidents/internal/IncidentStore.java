@@ -30,8 +30,8 @@ import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.incidents.RuleHit;
 
 /**
- * The incident tables: {@code incident}, {@code incident_alert}, {@code incident_entity}, {@code correlation_decision}
- * and the number counter. Lists are stored as JSON arrays.
+ * The incident tables: {@code incident}, {@code incident_entity}, {@code correlation_decision} (which also says which
+ * incident holds each decided alert) and the number counter. Lists are stored as JSON arrays.
  */
 @Repository
 class IncidentStore {
@@ -126,18 +126,6 @@ class IncidentStore {
                     time(i.firstActivity()), time(i.lastActivity()), time(i.updatedAt()), i.id()}).toList());
     }
 
-    /** An alert placed in an incident. */
-    record Placement(long incidentId, AlertRef alert) {
-    }
-
-    /** Adds alerts to incidents; the unique {@code system_alert_id} refuses one that is in an incident already. */
-    void insertAlerts(List<Placement> placements, Instant now) {
-        jdbc.batchUpdate("INSERT INTO incident_alert (incident_id, system_alert_id, alert_name, alert_time, "
-                + "attached_at, techniques) VALUES (?, ?, ?, ?, ?, ?)", placements.stream().map(p -> new Object[] {
-                    p.incidentId(), p.alert().systemAlertId(), p.alert().alertName(), time(p.alert().time()),
-                    time(now), String.join(",", p.alert().techniques())}).toList());
-    }
-
     /** The alerts of an incident, earliest first. */
     List<AlertRef> alerts(long incidentId) {
         return alerts(List.of(incidentId)).getOrDefault(incidentId, List.of());
@@ -147,8 +135,9 @@ class IncidentStore {
     Map<Long, List<AlertRef>> alerts(Collection<Long> incidentIds) {
         Map<Long, List<AlertRef>> alerts = new HashMap<>();
         for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
-            named.query("SELECT incident_id, system_alert_id, alert_name, alert_time, techniques FROM incident_alert "
-                    + "WHERE incident_id IN (:ids) ORDER BY incident_id, alert_time, id",
+            named.query("SELECT i.id, d.system_alert_id, d.alert_name, d.alert_time, d.techniques "
+                    + "FROM correlation_decision d JOIN incident i ON i.number = d.incident_number "
+                    + "WHERE i.id IN (:ids) ORDER BY i.id, d.alert_time, d.id",
                     new MapSqlParameterSource("ids", chunk), rs -> {
                         alerts.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AlertRef(
                                 rs.getString(2), rs.getString(3), instant(rs, "alert_time"),
@@ -200,17 +189,27 @@ class IncidentStore {
         return count != null && count > 0;
     }
 
-    /** A decision on an alert; {@code incidentNumber} is null for an alert that joined no incident. */
-    record Decided(Explanation explanation, Long incidentNumber) {
+    /**
+     * A decision on an alert, and where it placed the alert: {@code incidentNumber} and {@code placed} are null for an
+     * alert that joined no incident.
+     */
+    record Decided(Explanation explanation, Long incidentNumber, AlertRef placed) {
     }
 
-    /** Records decisions, in the order given. */
+    /**
+     * Records decisions, in the order given: also the incidents' alerts, one row each. The unique
+     * {@code system_alert_id} refuses an alert decided already, so none is in two incidents.
+     */
     void insertDecisions(List<Decided> decisions, Instant now) {
         jdbc.batchUpdate("INSERT INTO correlation_decision (system_alert_id, decided_at, outcome, incident_number, "
-                + "reason, hits) VALUES (?, ?, ?, ?, ?, ?)", decisions.stream().map(d -> {
+                + "reason, hits, alert_name, alert_time, techniques) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                decisions.stream().map(d -> {
                     Explanation e = d.explanation();
+                    AlertRef a = d.placed();
                     return new Object[] {e.systemAlertId(), time(e.decidedAt() == null ? now : e.decidedAt()),
-                        e.outcome(), d.incidentNumber(), e.reason(), write(StoredHits.of(e.hits()))};
+                        e.outcome(), d.incidentNumber(), e.reason(), write(StoredHits.of(e.hits())),
+                        a == null ? null : a.alertName(), a == null ? null : time(a.time()),
+                        a == null ? null : String.join(",", a.techniques())};
                 }).toList());
     }
 
@@ -250,9 +249,9 @@ class IncidentStore {
     /** How many alerts carry each alert name, per incident, for the incidents {@link #activeSince} answers. */
     Map<Long, Map<String, Integer>> alertNameCountsActiveSince(Instant since) {
         Map<Long, Map<String, Integer>> counts = new HashMap<>();
-        jdbc.query("SELECT a.incident_id, a.alert_name, COUNT(*) FROM incident_alert a "
-                        + "JOIN incident i ON i.id = a.incident_id WHERE a.alert_name IS NOT NULL AND " + ACTIVE_SINCE
-                        + " GROUP BY a.incident_id, a.alert_name",
+        jdbc.query("SELECT i.id, d.alert_name, COUNT(*) FROM correlation_decision d "
+                        + "JOIN incident i ON i.number = d.incident_number WHERE d.alert_name IS NOT NULL AND "
+                        + ACTIVE_SINCE + " GROUP BY i.id, d.alert_name",
                 rs -> {
                     counts.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
                 }, time(since), time(since));
@@ -266,8 +265,9 @@ class IncidentStore {
 
     Map<String, Integer> alertNameCounts(long incidentId) {
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.query("SELECT alert_name, COUNT(*) FROM incident_alert WHERE incident_id = ? AND alert_name IS NOT NULL "
-                + "GROUP BY alert_name", rs -> {
+        jdbc.query("SELECT d.alert_name, COUNT(*) FROM correlation_decision d JOIN incident i "
+                + "ON i.number = d.incident_number WHERE i.id = ? AND d.alert_name IS NOT NULL GROUP BY d.alert_name",
+                rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }, incidentId);
         return counts;

@@ -316,13 +316,12 @@ class JdbcIncidentLedger implements IncidentLedger {
                     opened.add(o.number());
                     add(w, o.incident().alerts());
                     published.add(new IncidentOpened(o.number(), w.title, w.severity, ids(o.incident().alerts())));
-                    o.incident().alerts().forEach(a -> decided.add(new IncidentStore.Decided(a.explanation(),
-                            o.number())));
+                    o.incident().alerts().forEach(a -> decided.add(placed(a, o.number())));
                 } else if (d instanceof Attaching a) {
                     published.add(attach(incidents.get(a.number()), a));
-                    a.alerts().forEach(x -> decided.add(new IncidentStore.Decided(x.explanation(), a.number())));
+                    a.alerts().forEach(x -> decided.add(placed(x, a.number())));
                 } else if (d instanceof Unattached u) {
-                    decided.add(new IncidentStore.Decided(u.explanation(), null));
+                    decided.add(new IncidentStore.Decided(u.explanation(), null, null));
                 }
             }
             write(incidents, opened, decided, now);
@@ -331,6 +330,11 @@ class JdbcIncidentLedger implements IncidentLedger {
                 writtenNumber = lastNumber;
             }
             published.forEach(events::publishEvent);
+        }
+
+        private static IncidentStore.Decided placed(AttachedAlert alert, long number) {
+            return new IncidentStore.Decided(alert.explanation(), number,
+                    new AlertRef(alert.systemAlertId(), alert.alertName(), alert.time(), alert.techniques()));
         }
 
         /** Applies an attaching (or reopening) to the incident; answers its event. */
@@ -416,15 +420,11 @@ class JdbcIncidentLedger implements IncidentLedger {
                         .map(w -> w.row(w.id, now)).toList();
                 store.update(updated);
                 audit(incidents, updated, now);
-                List<IncidentStore.Placement> placements = new ArrayList<>();
                 List<IncidentStore.EntityKey> keys = new ArrayList<>();
                 for (Working w : incidents.values()) {
                     long id = w.id != null ? w.id : ids.get(w.number);
-                    w.placed.forEach(a -> placements.add(new IncidentStore.Placement(id,
-                            new AlertRef(a.systemAlertId(), a.alertName(), a.time(), a.techniques()))));
                     w.newKeys.forEach(k -> keys.add(new IncidentStore.EntityKey(id, k)));
                 }
-                store.insertAlerts(placements, now);
                 store.insertEntityKeys(keys);
                 store.insertDecisions(decided, now);
             } catch (DuplicateKeyException e) {

@@ -227,8 +227,8 @@ class IncidentLedgerTest {
         assertThat(outcomes).filteredOn(o -> o.value() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.failure() != null)
                 .allSatisfy(o -> assertThat(o.failure()).isInstanceOf(AlertAlreadyDecidedException.class));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM incident_alert WHERE system_alert_id = ?", Long.class,
-                contested.systemAlertId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM correlation_decision WHERE system_alert_id = ? "
+                + "AND incident_number IS NOT NULL", Long.class, contested.systemAlertId())).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT SUM(alert_count) FROM incident", Long.class)).isEqualTo(5);
     }
 

@@ -120,9 +120,8 @@ class IncidentLifecycleTest {
     }
 
     private List<String> triageStatuses(long number) {
-        return jdbc.queryForList("SELECT a.triage_status FROM alert a JOIN incident_alert ia "
-                + "ON ia.system_alert_id = a.system_alert_id JOIN incident i ON i.id = ia.incident_id "
-                + "WHERE i.number = ?", String.class, number);
+        return jdbc.queryForList("SELECT a.triage_status FROM alert a JOIN correlation_decision d "
+                + "ON d.system_alert_id = a.system_alert_id WHERE d.incident_number = ?", String.class, number);
     }
 
     @Test

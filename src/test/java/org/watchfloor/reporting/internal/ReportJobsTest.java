@@ -79,7 +79,7 @@ class ReportJobsTest {
     void sampleWorkedByTheSoc() throws Exception {
         Background.finish(context);
         for (String table : List.of("report_run", "incident_sla_breach", "incident_comment", "incident_audit",
-                "correlation_decision", "incident_entity", "incident_alert", "incident", "alert", "quarantined_row")) {
+                "correlation_decision", "incident_entity", "incident", "alert", "quarantined_row")) {
             jdbc.update("DELETE FROM " + table);
         }
         jdbc.update("UPDATE incident_number_counter SET last_number = 0");

@@ -30,9 +30,8 @@ class PlaybookIncidents {
             throw new UnknownIncidentException(number);
         }
         String[] row = rows.get(0);
-        List<String> ids = jdbc.queryForList("SELECT a.system_alert_id FROM incident_alert a "
-                + "JOIN incident i ON i.id = a.incident_id WHERE i.number = ? ORDER BY a.alert_time, a.id",
-                String.class, number);
+        List<String> ids = jdbc.queryForList("SELECT system_alert_id FROM correlation_decision "
+                + "WHERE incident_number = ? ORDER BY alert_time, id", String.class, number);
         List<StoredAlert> stored = alerts.findAll(ids);
         return new PlaybookIncident(number, row[0], row[1], row[2], row[3], row[4], stored,
                 alerts.triageStatuses(ids));

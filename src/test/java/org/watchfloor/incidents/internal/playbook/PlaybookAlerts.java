@@ -64,9 +64,8 @@ final class PlaybookAlerts {
             throw new UncheckedIOException(e);
         }
         Background.finish(context);
-        return context.getBean(JdbcTemplate.class).queryForObject("SELECT i.number FROM incident i "
-                + "JOIN incident_alert a ON a.incident_id = i.id WHERE a.system_alert_id = ?", Long.class,
-                systemAlertId);
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT incident_number FROM correlation_decision "
+                + "WHERE system_alert_id = ? AND incident_number IS NOT NULL", Long.class, systemAlertId);
     }
 
     private static ObjectNode row(String systemAlertId, String name, Instant time, Device source, Device destination) {

@@ -206,8 +206,8 @@ class PlaybookProcessTest {
     @Test
     void theStatusSyncCarriesTheIncidentsStatusAndItsAlertsTriageStatus() throws Exception {
         long incident = incidentFor(context, "Excessive Login Attempts", now, PLC_LINE_B, PLC_UTILITIES);
-        String alertId = jdbc.queryForObject("SELECT a.system_alert_id FROM incident_alert a JOIN incident i "
-                + "ON i.id = a.incident_id WHERE i.number = ?", String.class, incident);
+        String alertId = jdbc.queryForObject("SELECT system_alert_id FROM correlation_decision "
+                + "WHERE incident_number = ?", String.class, incident);
         jdbc.update("UPDATE incident SET status = 'Closed', classification = 'BenignPositive', owner = 'ana' "
                 + "WHERE number = ?", incident);
         jdbc.update("UPDATE alert SET triage_status = 'Learn' WHERE system_alert_id = ?", alertId);
