@@ -17,7 +17,7 @@ import org.watchfloor.correlation.DecisionBenchmark;
 @Component
 class ChunkedDecisionBenchmark implements DecisionBenchmark {
 
-    static final int CHUNK = 20_000;
+    private static final int CHUNK = 20_000;
 
     private final AlertReader reader;
     private final RuleSets ruleSets;
