@@ -154,8 +154,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         final Set<String> storedKeys;
         final Set<String> newKeys = new LinkedHashSet<>();
         final List<AttachedAlert> placed = new ArrayList<>();
-        /** The stored alerts, read when a late alert makes the techniques be re-sorted. */
-        List<AlertRef> stored;
+        /** The techniques of the stored alerts by alert time, read when a late alert makes them be re-sorted. */
+        List<IncidentStore.TechniquesSeen> stored;
         Severity severity;
         IncidentStatus status;
         Classification classification;
@@ -360,8 +360,8 @@ class JdbcIncidentLedger implements IncidentLedger {
         }
 
         /**
-         * Reads, in one query, the stored alerts of the incidents a late alert (earlier than the incident's last
-         * activity) will join in this batch, with their techniques: what re-sorting the techniques needs.
+         * Reads, in one query, the techniques of the stored alerts of the incidents a late alert (earlier than the
+         * incident's last activity) will join in this batch, by alert time: what re-sorting the techniques needs.
          */
         private void readAlertsOfLate(List<Taken> batch, Map<Long, Working> incidents) {
             Map<Long, Instant> last = new HashMap<>();
@@ -382,9 +382,10 @@ class JdbcIncidentLedger implements IncidentLedger {
             if (lateIncidents.isEmpty()) {
                 return;
             }
-            Map<Long, List<AlertRef>> stored = store.alerts(lateIncidents.stream().map(w -> w.id).toList());
+            Map<Long, List<IncidentStore.TechniquesSeen>> stored = store.techniquesByTime(
+                    lateIncidents.stream().map(w -> w.number).toList());
             for (Working w : lateIncidents) {
-                w.stored = stored.getOrDefault(w.id, List.of());
+                w.stored = stored.getOrDefault(w.number, List.of());
             }
         }
 
@@ -488,13 +489,14 @@ class JdbcIncidentLedger implements IncidentLedger {
     /** The techniques of all the incident's alerts, stored and placed by this batch, in order of alert time. */
     private List<String> resorted(Working incident) {
         if (incident.stored == null) {
-            incident.stored = incident.id == null ? List.of() : store.alerts(incident.id);
+            incident.stored = incident.id == null ? List.of()
+                    : store.techniquesByTime(List.of(incident.number)).getOrDefault(incident.number, List.of());
         }
-        List<AlertRef> all = new ArrayList<>(incident.stored);
+        List<IncidentStore.TechniquesSeen> all = new ArrayList<>(incident.stored);
         for (AttachedAlert a : incident.placed) {
-            all.add(new AlertRef(a.systemAlertId(), a.alertName(), a.time(), a.techniques()));
+            all.add(new IncidentStore.TechniquesSeen(a.time(), a.techniques()));
         }
-        all.sort(Comparator.comparing(AlertRef::time));
+        all.sort(Comparator.comparing(IncidentStore.TechniquesSeen::time));
         Set<String> ordered = new LinkedHashSet<>();
         all.forEach(a -> ordered.addAll(a.techniques()));
         return List.copyOf(ordered);
