@@ -128,23 +128,10 @@ class IncidentStore {
 
     /** The alerts of an incident, earliest first. */
     List<AlertRef> alerts(long incidentId) {
-        return alerts(List.of(incidentId)).getOrDefault(incidentId, List.of());
-    }
-
-    /** The alerts of these incidents, by incident id, each list earliest first. */
-    Map<Long, List<AlertRef>> alerts(Collection<Long> incidentIds) {
-        Map<Long, List<AlertRef>> alerts = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
-            named.query("SELECT i.id, d.system_alert_id, d.alert_name, d.alert_time, d.techniques "
-                    + "FROM correlation_decision d JOIN incident i ON i.number = d.incident_number "
-                    + "WHERE i.id IN (:ids) ORDER BY i.id, d.alert_time, d.id",
-                    new MapSqlParameterSource("ids", chunk), rs -> {
-                        alerts.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new AlertRef(
-                                rs.getString(2), rs.getString(3), instant(rs, "alert_time"),
-                                commaSeparated(rs.getString(5))));
-                    });
-        }
-        return alerts;
+        return jdbc.query("SELECT d.system_alert_id, d.alert_name, d.alert_time, d.techniques "
+                + "FROM correlation_decision d JOIN incident i ON i.number = d.incident_number "
+                + "WHERE i.id = ? ORDER BY d.alert_time, d.id", (rs, n) -> new AlertRef(rs.getString(1),
+                rs.getString(2), instant(rs, "alert_time"), commaSeparated(rs.getString(4))), incidentId);
     }
 
     /** The MITRE techniques of an incident's alert, and the alert's time. */
