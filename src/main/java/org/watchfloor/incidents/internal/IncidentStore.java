@@ -139,14 +139,15 @@ class IncidentStore {
     }
 
     /**
-     * The techniques of these incidents' alerts, by incident number, each list earliest first: the few columns a late
+     * The techniques of these incidents' alerts, by incident number, each list earliest first (alerts of one instant in
+     * the order they were decided, so the re-sorting is the same every time): the few columns a late
      * alert's re-sorting needs, without the join to the incidents that listing their alerts makes.
      */
     Map<Long, List<TechniquesSeen>> techniquesByTime(Collection<Long> incidentNumbers) {
         Map<Long, List<TechniquesSeen>> seen = new HashMap<>();
         for (List<Long> chunk : chunks(List.copyOf(incidentNumbers))) {
             named.query("SELECT incident_number, alert_time, techniques FROM correlation_decision "
-                    + "WHERE incident_number IN (:numbers) ORDER BY incident_number, alert_time",
+                    + "WHERE incident_number IN (:numbers) ORDER BY incident_number, alert_time, id",
                     new MapSqlParameterSource("numbers", chunk), rs -> {
                         seen.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>()).add(new TechniquesSeen(
                                 instant(rs, "alert_time"), commaSeparated(rs.getString(3))));
