@@ -32,6 +32,7 @@ import org.watchfloor.alerts.Severity;
 class SecurityAlertParser {
 
     private final ObjectMapper json;
+    private final RecurringText recurring = new RecurringText();
 
     SecurityAlertParser(ObjectMapper json) {
         this.json = json;
@@ -62,8 +63,8 @@ class SecurityAlertParser {
         }
 
         List<String> warnings = new ArrayList<>();
-        String alertName = text(row, "AlertName");
-        String displayName = text(row, "DisplayName");
+        String alertName = recurring(row, "AlertName");
+        String displayName = recurring(row, "DisplayName");
         if (alertName == null || alertName.isBlank()) {
             if (displayName == null || displayName.isBlank()) {
                 warnings.add("AlertName and DisplayName are both missing");
@@ -75,21 +76,21 @@ class SecurityAlertParser {
         SecurityAlert alert = new SecurityAlert(
                 id.trim(),
                 text(row, "VendorOriginalId"),
-                text(row, "TenantId"),
+                recurring(row, "TenantId"),
                 timeGenerated.get(),
                 alertName,
                 displayName,
-                text(row, "AlertType"),
+                recurring(row, "AlertType"),
                 severity.get(),
-                text(row, "Status"),
-                text(row, "Description"),
-                text(row, "ProviderName"),
-                text(row, "VendorName"),
-                text(row, "ProductName"),
-                text(row, "ProductComponentName"),
-                text(row, "ResourceId"),
-                text(row, "SourceComputerId"),
-                text(row, "ConfidenceLevel"),
+                recurring(row, "Status"),
+                recurring(row, "Description"),
+                recurring(row, "ProviderName"),
+                recurring(row, "VendorName"),
+                recurring(row, "ProductName"),
+                recurring(row, "ProductComponentName"),
+                recurring(row, "ResourceId"),
+                recurring(row, "SourceComputerId"),
+                recurring(row, "ConfidenceLevel"),
                 number(row, "ConfidenceScore", warnings),
                 bool(row.get("IsIncident"), "IsIncident", warnings),
                 optionalInstant(row, "StartTime", warnings),
@@ -100,16 +101,16 @@ class SecurityAlertParser {
                 entities.devices,
                 entities.hosts,
                 entities.ipAddresses,
-                text(row, "SourceSystem"),
-                text(row, "WorkspaceSubscriptionId"),
-                text(row, "WorkspaceResourceGroup"),
+                recurring(row, "SourceSystem"),
+                recurring(row, "WorkspaceSubscriptionId"),
+                recurring(row, "WorkspaceResourceGroup"),
                 text(row, "ExtendedLinks"),
                 text(row, "AlertLink"),
-                text(row, "CompromisedEntity"),
-                list(text(row, "Tactics")),
-                list(text(row, "Techniques")),
-                list(text(row, "SubTechniques")),
-                text(row, "Type"));
+                recurring(row, "CompromisedEntity"),
+                recurringList(row, "Tactics"),
+                recurringList(row, "Techniques"),
+                recurringList(row, "SubTechniques"),
+                recurring(row, "Type"));
         return new ParsedRow.Valid(index, alert, List.copyOf(warnings), raw);
     }
 
@@ -224,7 +225,7 @@ class SecurityAlertParser {
             return List.of();
         }
         if (steps.isTextual()) {
-            return List.of(steps.asText());
+            return List.of(recurring.of(steps.asText()));
         }
         if (!steps.isArray()) {
             warnings.add("RemediationSteps is not a JSON array");
@@ -233,7 +234,7 @@ class SecurityAlertParser {
         List<String> result = new ArrayList<>();
         steps.forEach(step -> {
             if (step.isValueNode() && !step.isNull()) {
-                result.add(step.asText());
+                result.add(recurring.of(step.asText()));
             } else {
                 warnings.add("RemediationSteps holds a step that is not text");
             }
@@ -314,7 +315,7 @@ class SecurityAlertParser {
             if (ipNode.isObject()) {
                 ip = scalar(ipNode, "Address", where + " IpAddress", warnings);
             } else if (ipNode.isTextual()) {
-                ip = ipNode.asText();
+                ip = recurring.of(ipNode.asText());
             } else {
                 warnings.add(where + " IpAddress has the wrong type: " + ipNode.getNodeType());
             }
@@ -340,12 +341,12 @@ class SecurityAlertParser {
                 scalar(entity, "DevicePageLink", where, warnings));
     }
 
-    private static List<String> owners(JsonNode node, String where, List<String> warnings) {
+    private List<String> owners(JsonNode node, String where, List<String> warnings) {
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (node.isTextual()) {
-            return list(node.asText());
+            return list(node.asText()).stream().map(recurring::of).toList();
         }
         if (!node.isArray()) {
             warnings.add(where + " Owners has the wrong type: " + node.getNodeType());
@@ -354,7 +355,7 @@ class SecurityAlertParser {
         List<String> owners = new ArrayList<>();
         node.forEach(o -> {
             if (o.isValueNode() && !o.isNull()) {
-                owners.add(o.asText());
+                owners.add(recurring.of(o.asText()));
             }
         });
         return owners;
@@ -389,7 +390,8 @@ class SecurityAlertParser {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private static String scalar(JsonNode node, String key, String where, List<String> warnings) {
+    /** A value inside an embedded part, kept once if it recurs (see {@link RecurringText}). */
+    private String scalar(JsonNode node, String key, String where, List<String> warnings) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return null;
@@ -398,7 +400,16 @@ class SecurityAlertParser {
             warnings.add(where + " " + key + " has the wrong type: " + value.getNodeType());
             return null;
         }
-        return value.asText();
+        return recurring.of(value.asText());
+    }
+
+    private String recurring(JsonNode row, String column) {
+        return recurring.of(text(row, column));
+    }
+
+    private List<String> recurringList(JsonNode row, String column) {
+        List<String> items = list(text(row, column));
+        return items.isEmpty() ? items : items.stream().map(recurring::of).toList();
     }
 
     private static Double number(JsonNode row, String column, List<String> warnings) {

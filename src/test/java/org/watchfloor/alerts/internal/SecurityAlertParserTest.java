@@ -37,6 +37,21 @@ class SecurityAlertParserTest {
     }
 
     @Test
+    void textsThatRecurFromAlertToAlertAreKeptOnceAndIdsAreNot() throws Exception {
+        SecurityAlert first = valid(sampleRow(0));
+        SecurityAlert again = valid(sampleRow(0));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(again.productName()).isSameAs(first.productName());
+        assertThat(again.tenantId()).isSameAs(first.tenantId());
+        assertThat(again.site()).isSameAs(first.site());
+        assertThat(again.devices().get(0).vendor()).isSameAs(first.devices().get(0).vendor());
+        assertThat(again.remediationSteps().get(0)).isSameAs(first.remediationSteps().get(0));
+        assertThat(again.techniques().get(0)).isSameAs(first.techniques().get(0));
+        assertThat(again.systemAlertId()).isNotSameAs(first.systemAlertId());
+    }
+
+    @Test
     void aDefenderRowBecomesATypedAlertWithItsDevicesDetailsAndMitreLists() throws Exception {
         SecurityAlert alert = valid(sampleRow(0));
 
