@@ -6,7 +6,10 @@ import org.watchfloor.alerts.Severity;
 import org.watchfloor.incidents.Classification;
 import org.watchfloor.incidents.IncidentStatus;
 
-/** One row of the {@code incident} table, lists decoded. */
+/**
+ * One row of the {@code incident} table, lists decoded. {@code techniqueFirstSeen} is null for an incident stored
+ * before its techniques' first sightings were kept.
+ */
 record IncidentRow(
         long id,
         long number,
@@ -19,6 +22,7 @@ record IncidentRow(
         String multistageHost,
         List<String> tactics,
         List<String> techniques,
+        List<TechniqueOrder.FirstSeen> techniqueFirstSeen,
         List<String> sites,
         int alertCount,
         Instant firstActivity,
@@ -33,6 +37,7 @@ record IncidentRow(
         tags = List.copyOf(tags);
         tactics = List.copyOf(tactics);
         techniques = List.copyOf(techniques);
+        techniqueFirstSeen = techniqueFirstSeen == null ? null : List.copyOf(techniqueFirstSeen);
         sites = List.copyOf(sites);
     }
 }

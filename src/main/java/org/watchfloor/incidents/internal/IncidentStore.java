@@ -47,6 +47,8 @@ class IncidentStore {
     };
     private static final TypeReference<StoredHits> STORED_HITS = new TypeReference<>() {
     };
+    private static final TypeReference<List<TechniqueOrder.FirstSeen>> FIRST_SEEN = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -73,10 +75,12 @@ class IncidentStore {
     /** Inserts incidents and answers their ids by number. */
     Map<Long, Long> insert(List<IncidentRow> incidents) {
         jdbc.batchUpdate("INSERT INTO incident (number, title, severity, status, tags, multistage_host, tactics, "
-                + "techniques, sites, alert_count, first_activity, last_activity, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents.stream().map(i -> new Object[] {
+                + "techniques, technique_first_seen, sites, alert_count, first_activity, last_activity, created_at, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", incidents.stream()
+                .map(i -> new Object[] {
                     i.number(), i.title(), i.severity().label(), i.status().name(), write(i.tags()),
-                    i.multistageHost(), write(i.tactics()), write(i.techniques()), write(i.sites()), i.alertCount(),
+                    i.multistageHost(), write(i.tactics()), write(i.techniques()), firstSeen(i), write(i.sites()),
+                    i.alertCount(),
                     time(i.firstActivity()), time(i.lastActivity()), time(i.createdAt()), time(i.updatedAt())})
                 .toList());
         Map<Long, Long> ids = new HashMap<>();
@@ -118,11 +122,13 @@ class IncidentStore {
     void update(List<IncidentRow> incidents) {
         jdbc.batchUpdate("UPDATE incident SET lifecycle_pending = CASE WHEN status = 'Closed' AND ? <> 'Closed' "
                 + "THEN TRUE ELSE lifecycle_pending END, severity = ?, status = ?, classification = ?, closed_at = ?, "
-                + "tags = ?, tactics = ?, techniques = ?, sites = ?, alert_count = ?, first_activity = ?, "
-                + "last_activity = ?, updated_at = ? WHERE id = ?", incidents.stream().map(i -> new Object[] {
+                + "tags = ?, tactics = ?, techniques = ?, technique_first_seen = ?, sites = ?, alert_count = ?, "
+                + "first_activity = ?, last_activity = ?, updated_at = ? WHERE id = ?", incidents.stream()
+                .map(i -> new Object[] {
                     i.status().name(), i.severity().label(), i.status().name(),
                     i.classification() == null ? null : i.classification().name(), time(i.closedAt()),
-                    write(i.tags()), write(i.tactics()), write(i.techniques()), write(i.sites()), i.alertCount(),
+                    write(i.tags()), write(i.tactics()), write(i.techniques()), firstSeen(i), write(i.sites()),
+                    i.alertCount(),
                     time(i.firstActivity()), time(i.lastActivity()), time(i.updatedAt()), i.id()}).toList());
     }
 
@@ -140,8 +146,8 @@ class IncidentStore {
 
     /**
      * The techniques of these incidents' alerts, by incident number, each list earliest first (alerts of one instant in
-     * the order they were decided, so the re-sorting is the same every time): the few columns a late
-     * alert's re-sorting needs, without the join to the incidents that listing their alerts makes.
+     * the order they were decided): where the techniques of an incident stored before their first sightings were
+     * kept were first seen.
      */
     Map<Long, List<TechniquesSeen>> techniquesByTime(Collection<Long> incidentNumbers) {
         Map<Long, List<TechniquesSeen>> seen = new HashMap<>();
@@ -160,22 +166,16 @@ class IncidentStore {
     record EntityKey(long incidentId, String key) {
     }
 
-    /** Adds entity keys the incidents do not hold yet (the caller knows which, from {@link #entityKeys}). */
+    /**
+     * Adds the keys each incident does not hold yet, each a lookup in the primary key: reading an incident's keys
+     * instead meant reading all of them (a hundred and more for a busy incident) for every batch that touched it.
+     * The caller has the incidents' rows locked, so no other transaction adds keys to them meanwhile.
+     */
     void insertEntityKeys(List<EntityKey> keys) {
-        jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) VALUES (?, ?)",
-                keys.stream().map(k -> new Object[] {k.incidentId(), k.key()}).toList());
-    }
-
-    /** The entity keys of these incidents, by incident id. */
-    Map<Long, Set<String>> entityKeys(Collection<Long> incidentIds) {
-        Map<Long, Set<String>> keys = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(incidentIds))) {
-            named.query("SELECT incident_id, entity_key FROM incident_entity WHERE incident_id IN (:ids)",
-                    new MapSqlParameterSource("ids", chunk), rs -> {
-                        keys.computeIfAbsent(rs.getLong(1), id -> new HashSet<>()).add(rs.getString(2));
-                    });
-        }
-        return keys;
+        jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) SELECT CAST(? AS BIGINT), "
+                        + "CAST(? AS VARCHAR(500)) WHERE NOT EXISTS (SELECT 1 FROM incident_entity "
+                        + "WHERE incident_id = ? AND entity_key = ?)",
+                keys.stream().map(k -> new Object[] {k.incidentId(), k.key(), k.incidentId(), k.key()}).toList());
     }
 
     /** The earlier decisions on any of these alerts: alert id to the incident number it went to, or null. */
@@ -326,14 +326,16 @@ class IncidentStore {
 
     private IncidentRow map(ResultSet rs, int rowNum) throws SQLException {
         String classification = rs.getString("classification");
+        String firstSeen = rs.getString("technique_first_seen");
         return new IncidentRow(rs.getLong("id"), rs.getLong("number"), rs.getString("title"),
                 Severity.of(rs.getString("severity")).orElseThrow(), IncidentStatus.valueOf(rs.getString("status")),
                 classification == null ? null : Classification.valueOf(classification), rs.getString("owner"),
                 read(rs.getString("tags"), STRINGS), rs.getString("multistage_host"),
                 read(rs.getString("tactics"), STRINGS), read(rs.getString("techniques"), STRINGS),
-                read(rs.getString("sites"), STRINGS), rs.getInt("alert_count"), instant(rs, "first_activity"),
-                instant(rs, "last_activity"), instant(rs, "created_at"), instant(rs, "updated_at"),
-                instant(rs, "closed_at"), instant(rs, "triaged_at"), rs.getBoolean("sla_breached"));
+                firstSeen == null ? null : read(firstSeen, FIRST_SEEN), read(rs.getString("sites"), STRINGS),
+                rs.getInt("alert_count"), instant(rs, "first_activity"), instant(rs, "last_activity"),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
+                instant(rs, "triaged_at"), rs.getBoolean("sla_breached"));
     }
 
     /** Lists of at most a thousand, for IN lists every database takes. */
@@ -360,6 +362,10 @@ class IncidentStore {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    private String firstSeen(IncidentRow incident) {
+        return incident.techniqueFirstSeen() == null ? null : write(incident.techniqueFirstSeen());
     }
 
     private String write(Object value) {

@@ -151,11 +151,10 @@ class JdbcIncidentLedger implements IncidentLedger {
         final boolean slaBreached;
         /** As stored before the batch, for the audit trail; null for an incident the batch opens. */
         final IncidentRow before;
-        final Set<String> storedKeys;
-        final Set<String> newKeys = new LinkedHashSet<>();
-        final List<AttachedAlert> placed = new ArrayList<>();
-        /** The techniques of the stored alerts by alert time, read when a late alert makes them be re-sorted. */
-        List<IncidentStore.TechniquesSeen> stored;
+        /** The entity keys of the batch's alerts: those the incident holds already are left out as they are written. */
+        final Set<String> keys = new LinkedHashSet<>();
+        /** Null until read from the incident's alerts, for an incident stored before first sightings were kept. */
+        TechniqueOrder techniqueOrder;
         Severity severity;
         IncidentStatus status;
         Classification classification;
@@ -168,7 +167,7 @@ class JdbcIncidentLedger implements IncidentLedger {
         Instant firstActivity;
         Instant lastActivity;
 
-        Working(IncidentRow row, Set<String> storedKeys) {
+        Working(IncidentRow row) {
             this.id = row.id();
             this.number = row.number();
             this.title = row.title();
@@ -178,7 +177,6 @@ class JdbcIncidentLedger implements IncidentLedger {
             this.triagedAt = row.triagedAt();
             this.slaBreached = row.slaBreached();
             this.before = row;
-            this.storedKeys = storedKeys;
             this.severity = row.severity();
             this.status = row.status();
             this.classification = row.classification();
@@ -186,6 +184,8 @@ class JdbcIncidentLedger implements IncidentLedger {
             this.tags = row.tags();
             this.tactics = row.tactics();
             this.techniques = row.techniques();
+            this.techniqueOrder = row.techniqueFirstSeen() == null ? null
+                    : TechniqueOrder.of(row.techniqueFirstSeen());
             this.sites = row.sites();
             this.alertCount = row.alertCount();
             this.firstActivity = row.firstActivity();
@@ -202,16 +202,16 @@ class JdbcIncidentLedger implements IncidentLedger {
             this.triagedAt = null;
             this.slaBreached = false;
             this.before = null;
-            this.storedKeys = Set.of();
             this.severity = incident.severity();
             this.status = IncidentStatus.New;
             this.tags = merge(List.of(), incident.tags());
+            this.techniqueOrder = TechniqueOrder.empty();
         }
 
         IncidentRow row(long id, Instant now) {
             return new IncidentRow(id, number, title, severity, status, classification, owner, tags, multistageHost,
-                    tactics, techniques, sites, alertCount, firstActivity, lastActivity, createdAt, now, closedAt,
-                    triagedAt, slaBreached);
+                    tactics, techniques, techniqueOrder.firstSeen(), sites, alertCount, firstActivity, lastActivity,
+                    createdAt, now, closedAt, triagedAt, slaBreached);
         }
     }
 
@@ -296,7 +296,7 @@ class JdbcIncidentLedger implements IncidentLedger {
             List<Taken> batch = List.copyOf(decisions);
             decisions.clear();
             Map<Long, Working> incidents = lock(batch);
-            readAlertsOfLate(batch, incidents);
+            readTechniqueOrderOfOlder(incidents);
             List<String> ids = new ArrayList<>();
             batch.forEach(d -> ids.addAll(alertIds(d)));
             if (new HashSet<>(ids).size() < ids.size()) {
@@ -360,36 +360,22 @@ class JdbcIncidentLedger implements IncidentLedger {
         }
 
         /**
-         * Reads, in one query, the techniques of the stored alerts of the incidents a late alert (earlier than the
-         * incident's last activity) will join in this batch, by alert time: what re-sorting the techniques needs.
+         * Works out, in one query, where the techniques of the incidents stored before their first sightings were
+         * kept were first seen, from their alerts; once written back, an incident needs this never again.
          */
-        private void readAlertsOfLate(List<Taken> batch, Map<Long, Working> incidents) {
-            Map<Long, Instant> last = new HashMap<>();
-            incidents.values().forEach(w -> last.put(w.number, w.lastActivity));
-            Set<Long> late = new HashSet<>();
-            for (Taken d : batch) {
-                if (d instanceof Attaching a && incidents.containsKey(a.number())) {
-                    Instant before = last.get(a.number());
-                    for (AttachedAlert x : a.alerts()) {
-                        if (before != null && x.time().isBefore(before)) {
-                            late.add(a.number());
-                        }
-                    }
-                    a.alerts().forEach(x -> last.merge(a.number(), x.time(), (p, q) -> p.isAfter(q) ? p : q));
-                }
-            }
-            List<Working> lateIncidents = late.stream().map(incidents::get).toList();
-            if (lateIncidents.isEmpty()) {
+        private void readTechniqueOrderOfOlder(Map<Long, Working> incidents) {
+            List<Working> older = incidents.values().stream().filter(w -> w.techniqueOrder == null).toList();
+            if (older.isEmpty()) {
                 return;
             }
-            Map<Long, List<IncidentStore.TechniquesSeen>> stored = store.techniquesByTime(
-                    lateIncidents.stream().map(w -> w.number).toList());
-            for (Working w : lateIncidents) {
-                w.stored = stored.getOrDefault(w.number, List.of());
+            Map<Long, List<IncidentStore.TechniquesSeen>> seen = store.techniquesByTime(
+                    older.stream().map(w -> w.number).toList());
+            for (Working w : older) {
+                w.techniqueOrder = TechniqueOrder.fromAlerts(seen.getOrDefault(w.number, List.of()));
             }
         }
 
-        /** Locks the stored incidents the batch changes, with their entity keys. */
+        /** Locks the stored incidents the batch changes. */
         private Map<Long, Working> lock(List<Taken> batch) {
             Set<Long> opened = new HashSet<>();
             Set<Long> changed = new LinkedHashSet<>();
@@ -406,9 +392,8 @@ class JdbcIncidentLedger implements IncidentLedger {
                     throw new IllegalArgumentException("there is no incident " + number);
                 }
             }
-            Map<Long, Set<String>> keys = store.entityKeys(rows.values().stream().map(IncidentRow::id).toList());
             Map<Long, Working> incidents = new HashMap<>();
-            rows.values().forEach(r -> incidents.put(r.number(), new Working(r, keys.getOrDefault(r.id(), Set.of()))));
+            rows.values().forEach(r -> incidents.put(r.number(), new Working(r)));
             return incidents;
         }
 
@@ -424,7 +409,7 @@ class JdbcIncidentLedger implements IncidentLedger {
                 List<IncidentStore.EntityKey> keys = new ArrayList<>();
                 for (Working w : incidents.values()) {
                     long id = w.id != null ? w.id : ids.get(w.number);
-                    w.newKeys.forEach(k -> keys.add(new IncidentStore.EntityKey(id, k)));
+                    w.keys.forEach(k -> keys.add(new IncidentStore.EntityKey(id, k)));
                 }
                 store.insertEntityKeys(keys);
                 store.insertDecisions(decided, now);
@@ -453,53 +438,32 @@ class JdbcIncidentLedger implements IncidentLedger {
 
     /**
      * Adds alerts to an incident of the batch. Tactics have a fixed (kill-chain) order and sites none, so they fold
-     * in. Techniques are in order of first appearance by alert time; an alert earlier than the incident's last
-     * activity re-sorts them from the techniques of all its alerts, a narrow read, so joining a large incident costs
-     * little either way.
+     * in. Techniques are in order of first appearance by alert time, an alert earlier than the incident's last
+     * activity included: each technique's first sighting is kept with the incident.
      */
     private void add(Working incident, List<AttachedAlert> added) {
+        for (AttachedAlert a : added) {
+            incident.techniqueOrder.seen(a.time(), incident.alertCount++, a.techniques());
+        }
         List<AttachedAlert> byTime = added.stream().sorted(Comparator.comparing(AttachedAlert::time)).toList();
-        boolean inOrder = incident.lastActivity == null
-                || byTime.stream().noneMatch(a -> a.time().isBefore(incident.lastActivity));
         List<String> tactics = new ArrayList<>(incident.tactics == null ? List.of() : incident.tactics);
         Set<String> sites = new LinkedHashSet<>(incident.sites == null ? List.of() : incident.sites);
-        Set<String> techniques = new LinkedHashSet<>(incident.techniques == null ? List.of() : incident.techniques);
         for (AttachedAlert a : byTime) {
             tactics.addAll(a.tactics());
-            techniques.addAll(a.techniques());
             a.sites().stream().filter(s -> s != null && !s.isBlank()).forEach(sites::add);
             if (a.entityKeys() != null) {
-                a.entityKeys().stream().filter(k -> k != null && !k.isBlank() && !incident.storedKeys.contains(k))
-                        .forEach(incident.newKeys::add);
+                a.entityKeys().stream().filter(k -> k != null && !k.isBlank()).forEach(incident.keys::add);
             }
         }
-        incident.placed.addAll(added);
         incident.tactics = KillChain.order(tactics);
         incident.sites = List.copyOf(sites);
-        incident.techniques = inOrder ? List.copyOf(techniques) : resorted(incident);
-        incident.alertCount += added.size();
+        incident.techniques = incident.techniqueOrder.techniques();
         Instant first = byTime.get(0).time();
         Instant last = byTime.get(byTime.size() - 1).time();
         incident.firstActivity = incident.firstActivity == null || first.isBefore(incident.firstActivity) ? first
                 : incident.firstActivity;
         incident.lastActivity = incident.lastActivity == null || last.isAfter(incident.lastActivity) ? last
                 : incident.lastActivity;
-    }
-
-    /** The techniques of all the incident's alerts, stored and placed by this batch, in order of alert time. */
-    private List<String> resorted(Working incident) {
-        if (incident.stored == null) {
-            incident.stored = incident.id == null ? List.of()
-                    : store.techniquesByTime(List.of(incident.number)).getOrDefault(incident.number, List.of());
-        }
-        List<IncidentStore.TechniquesSeen> all = new ArrayList<>(incident.stored);
-        for (AttachedAlert a : incident.placed) {
-            all.add(new IncidentStore.TechniquesSeen(a.time(), a.techniques()));
-        }
-        all.sort(Comparator.comparing(IncidentStore.TechniquesSeen::time));
-        Set<String> ordered = new LinkedHashSet<>();
-        all.forEach(a -> ordered.addAll(a.techniques()));
-        return List.copyOf(ordered);
     }
 
     private static List<String> alertIds(Taken decision) {

@@ -185,6 +185,22 @@ class IncidentLedgerTest {
     }
 
     @Test
+    void anIncidentStoredBeforeFirstSightingsWereKeptReSortsItsTechniquesFromItsAlertsOnce() {
+        IncidentSnapshot opened = ledger.open(new NewIncident("Multistage attack on 10.10.1.10", Severity.HIGH,
+                List.of("multistage"), "10.10.1.13", List.of(chain(3))));
+        ledger.attach(opened.number(), List.of(chain(2)), Severity.HIGH, List.of());
+        jdbc.update("UPDATE incident SET technique_first_seen = NULL WHERE number = ?", opened.number());
+
+        ledger.attach(opened.number(), List.of(chain(0), chain(1)), Severity.HIGH, List.of());
+
+        var row = jdbc.queryForMap("SELECT techniques, technique_first_seen FROM incident WHERE number = ?",
+                opened.number());
+        assertThat(row.get("techniques")).isEqualTo("[\"T1059\",\"T0886\",\"T0839\",\"T0881\"]");
+        assertThat((String) row.get("technique_first_seen")).contains("\"technique\":\"T1059\"")
+                .contains("\"technique\":\"T0881\"");
+    }
+
+    @Test
     void anAlertIsNeverPutInTwoIncidentsAndARefusedCallLeavesNothingBehind() {
         long first = open(Severity.LOW, alert(0)).number();
         long second = open(Severity.LOW, alert(1)).number();
