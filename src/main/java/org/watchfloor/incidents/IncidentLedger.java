@@ -70,7 +70,8 @@ public interface IncidentLedger {
 
     /**
      * An alert as it joins an incident, with the explanation of that decision and what the incident derives from
-     * it: its MITRE tactics and techniques and the sites of its devices.
+     * it: its entity keys, MITRE tactics and techniques and the sites of its devices. Keys the incident is known to
+     * hold already may be left out of {@code entityKeys}; a key listed that it holds is not added twice.
      */
     record AttachedAlert(String systemAlertId, String alertName, Instant time, Collection<String> entityKeys,
                          List<String> tactics, List<String> techniques, List<String> sites,

@@ -176,9 +176,9 @@ final class CorrelationEngine implements AutoCloseable {
         Severity severity = decision.highestSeverity();
         Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
         if (kind == Outcome.Kind.REOPENED) {
-            batch.reopen(target.getNumber(), attached(alert, why), severity, decision.getTags());
+            batch.reopen(target.getNumber(), attached(alert, why, target), severity, decision.getTags());
         } else {
-            batch.attach(target.getNumber(), List.of(attached(alert, why)), severity, decision.getTags());
+            batch.attach(target.getNumber(), List.of(attached(alert, why, target)), severity, decision.getTags());
         }
         absorb(target, alert, severity, decision.getTags());
         return new Outcome(kind, target.getNumber(), why);
@@ -226,6 +226,22 @@ final class CorrelationEngine implements AutoCloseable {
     private static AttachedAlert attached(Alert alert, Explanation why) {
         return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), alert.getEntityKeys(),
                 alert.getTactics(), alert.getTechniques(), alert.getDeviceSites(), why);
+    }
+
+    /**
+     * The alert as it joins {@code incident}, with only the entity keys the incident does not hold yet: the ledger
+     * then looks up only those. The working state knows no key the database does not hold, as it
+     * is rebuilt whenever a batch fails; a key it does not know of yet (another node added it) the ledger finds.
+     */
+    private static AttachedAlert attached(Alert alert, Explanation why, Incident incident) {
+        List<String> newKeys = new ArrayList<>();
+        for (String key : alert.getEntityKeys()) {
+            if (!incident.getEntityKeys().contains(key)) {
+                newKeys.add(key);
+            }
+        }
+        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), newKeys, alert.getTactics(),
+                alert.getTechniques(), alert.getDeviceSites(), why);
     }
 
     /** Opens the incident and takes it into the working state as the ledger will hold it. */
