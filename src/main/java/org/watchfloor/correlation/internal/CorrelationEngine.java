@@ -230,8 +230,8 @@ final class CorrelationEngine implements AutoCloseable {
 
     /**
      * The alert as it joins {@code incident}, with only the entity keys the incident does not hold yet: the ledger
-     * then looks up only those. The working state knows no key the database does not hold, as it
-     * is rebuilt whenever a batch fails; a key it does not know of yet (another node added it) the ledger finds.
+     * then looks up only those. The working state knows no key the database does not hold, as it is rebuilt whenever
+     * a batch fails; a key it does not know of yet (another node added it) the ledger finds.
      */
     private static AttachedAlert attached(Alert alert, Explanation why, Incident incident) {
         List<String> newKeys = new ArrayList<>();

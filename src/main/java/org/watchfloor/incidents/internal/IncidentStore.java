@@ -80,8 +80,8 @@ class IncidentStore {
                 .map(i -> new Object[] {
                     i.number(), i.title(), i.severity().label(), i.status().name(), write(i.tags()),
                     i.multistageHost(), write(i.tactics()), write(i.techniques()), firstSeen(i), write(i.sites()),
-                    i.alertCount(),
-                    time(i.firstActivity()), time(i.lastActivity()), time(i.createdAt()), time(i.updatedAt())})
+                    i.alertCount(), time(i.firstActivity()), time(i.lastActivity()), time(i.createdAt()),
+                    time(i.updatedAt())})
                 .toList());
         Map<Long, Long> ids = new HashMap<>();
         for (List<Long> numbers : chunks(incidents.stream().map(IncidentRow::number).toList())) {
@@ -128,8 +128,8 @@ class IncidentStore {
                     i.status().name(), i.severity().label(), i.status().name(),
                     i.classification() == null ? null : i.classification().name(), time(i.closedAt()),
                     write(i.tags()), write(i.tactics()), write(i.techniques()), firstSeen(i), write(i.sites()),
-                    i.alertCount(),
-                    time(i.firstActivity()), time(i.lastActivity()), time(i.updatedAt()), i.id()}).toList());
+                    i.alertCount(), time(i.firstActivity()), time(i.lastActivity()), time(i.updatedAt()), i.id()})
+                .toList());
     }
 
     /** The alerts of an incident, earliest first. */
@@ -167,9 +167,9 @@ class IncidentStore {
     }
 
     /**
-     * Adds the keys each incident does not hold yet, each a lookup in the primary key: reading an incident's keys
-     * instead meant reading all of them (a hundred and more for a busy incident) for every batch that touched it.
-     * The caller has the incidents' rows locked, so no other transaction adds keys to them meanwhile.
+     * Adds the keys an incident does not hold yet, each checked in the primary key: reading an incident's keys first
+     * meant reading all of them (a hundred and more for a busy incident) for every batch that touched it. The caller
+     * has the incidents' rows locked, so no other transaction adds keys to them meanwhile.
      */
     void insertEntityKeys(List<EntityKey> keys) {
         jdbc.batchUpdate("INSERT INTO incident_entity (incident_id, entity_key) SELECT CAST(? AS BIGINT), "
