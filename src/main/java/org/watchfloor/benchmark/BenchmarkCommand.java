@@ -113,21 +113,28 @@ class BenchmarkCommand implements Command {
         }
         DecisionBenchmark.Rate rate;
         long peakHeap;
+        long keptHeap;
+        int fullCollections;
         try (HeapSampler heap = new HeapSampler()) {
             heap.reset();
             rate = decisions.getObject().decide(file);
             peakHeap = heap.peakBytes();
+            keptHeap = heap.keptBytes();
+            fullCollections = heap.fullCollections();
         }
         Runtime runtime = Runtime.getRuntime();
         out.printf(Locale.ROOT, "%ndecision benchmark: %d generated rows over %d days, decided in memory with the "
                         + "configured rules; %d cores, max heap %d MB, Java %s%n", count, days,
                 runtime.availableProcessors(), runtime.maxMemory() >> 20, System.getProperty("java.version"));
         out.printf(Locale.ROOT, "%d alerts decided in %.2f s: %.0f decisions/s; the deciding thread used %.2f CPU s "
-                        + "(%.0f decisions per CPU s); %d incidents; peak heap in use %d MB%n", rate.alerts(),
+                        + "(%.0f decisions per CPU s); %d incidents; peak heap in use %d MB; heap kept after a full "
+                        + "collection at most %d MB (%d full collections)%n", rate.alerts(),
                 rate.decidingSeconds(), rate.decisionsPerSecond(), rate.decidingCpuSeconds(),
-                rate.alerts() / rate.decidingCpuSeconds(), rate.incidents(), peakHeap >> 20);
+                rate.alerts() / rate.decidingCpuSeconds(), rate.incidents(), peakHeap >> 20, keptHeap >> 20,
+                fullCollections);
         out.println("(seconds: wall time in decisions only; the rows are read and parsed in chunks while no "
-                + "decision runs; peak heap: most heap in use, garbage and the chunk being decided included)");
+                + "decision runs; peak heap: most heap in use, garbage and the chunk being decided included; heap "
+                + "kept: what was still in use right after a full collection)");
         return 0;
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 import org.watchfloor.alerts.SecurityAlert;
@@ -55,13 +56,21 @@ final class CorrelationEngine implements AutoCloseable {
     private final Map<String, List<ItAlert>> itAlertsByHost = new HashMap<>();
     private final Map<String, ItAlert> itAlerts = new HashMap<>();
     private final Set<String> attachedItAlerts = new HashSet<>();
+    private final LongConsumer outOfReach;
     private Instant latest;
     private int sincePrune;
 
     CorrelationEngine(RuleSet rules, Settings settings, IncidentLedger ledger, Clock clock) {
+        this(rules, settings, ledger, clock, number -> {
+        });
+    }
+
+    /** @param outOfReach told the number of each incident the engine lets go of: no new alert can join it */
+    CorrelationEngine(RuleSet rules, Settings settings, IncidentLedger ledger, Clock clock, LongConsumer outOfReach) {
         this.settings = settings;
         this.ledger = ledger;
         this.clock = clock;
+        this.outOfReach = outOfReach;
         this.session = rules.kieBase().newKieSession();
         this.horizon = longest(settings.lookback(), settings.reopenWindow(), settings.multistageWindow());
         this.repeats = new RepeatCounter(settings.lookback());
@@ -439,12 +448,19 @@ final class CorrelationEngine implements AutoCloseable {
         }).toList();
         stale.forEach(i -> {
             incidents.remove(i.getNumber());
-            unindex(i);
+            if (i.isFull()) {
+                // a full incident left the candidate index as it filled, or entered it by its host alone
+                multistageByHost.remove(i.getMultistageHost(), i);
+            } else {
+                unindex(i);
+            }
+            outOfReach.accept(i.getNumber());
         });
         Instant itFrom = latest.minus(settings.multistageWindow());
         itAlertsByHost.values().forEach(list -> list.removeIf(it -> it.getTime().isBefore(itFrom)));
         itAlertsByHost.values().removeIf(List::isEmpty);
         itAlerts.values().removeIf(it -> it.getTime().isBefore(itFrom));
+        attachedItAlerts.retainAll(itAlerts.keySet());
         repeats.forgetBefore(latest.minus(settings.lookback()));
     }
 

@@ -6,11 +6,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -26,11 +26,7 @@ import org.watchfloor.incidents.RuleHit;
  */
 final class Replay {
 
-    /**
-     * What the replay found; {@code decided} (how many alerts were decided), {@code decidingNanos} (the wall time
-     * spent in decisions) and {@code decidingCpuNanos} (the CPU time of the deciding thread, which also orders the
-     * alerts; reading and parsing run on another) are for the timing line only.
-     */
+    /** What the replay found, incidents in number order; the fields left out of the JSON are its {@link Totals}. */
     record Result(List<ReplayedIncident> incidents, List<Suppressed> suppressed, long rejected,
                   Map<String, Integer> ruleHits, @JsonIgnore long decided, @JsonIgnore long decidingNanos,
                   @JsonIgnore long decidingCpuNanos) {
@@ -41,6 +37,38 @@ final class Replay {
     }
 
     record Suppressed(String systemAlertId, String reason) {
+    }
+
+    /**
+     * Where a replay's findings go as they become final: an incident once no new alert can reach it, a suppressed
+     * alert as it is decided. What the replay holds meanwhile is bounded by the lookback, whatever the file's length,
+     * but for the ids of the alerts it met ({@link AlertIdSet}).
+     */
+    interface Findings {
+
+        /** For a run that only counts, as the decision benchmark does. */
+        Findings NONE = new Findings() {
+            @Override
+            public void incident(ReplayedIncident incident) {
+            }
+
+            @Override
+            public void suppressed(Suppressed suppressed) {
+            }
+        };
+
+        void incident(ReplayedIncident incident);
+
+        void suppressed(Suppressed suppressed);
+    }
+
+    /**
+     * How a run went: alerts decided (the first row of each), incidents opened, rows rejected, distinct alerts each
+     * rule fired for; the wall time spent in decisions, and the CPU time of the deciding thread, which also orders
+     * the alerts (reading and parsing run on another).
+     */
+    record Totals(long decided, long incidents, long rejected, Map<String, Integer> ruleHits, long decidingNanos,
+                  long decidingCpuNanos) {
     }
 
     private Replay() {
@@ -60,21 +88,37 @@ final class Replay {
      */
     static Result run(InputStream alerts, AlertReader reader, RuleSet rules, Settings settings, Clock clock)
             throws IOException {
-        return run(ReadAhead.start(alerts, reader), rules, settings, clock);
+        List<ReplayedIncident> incidents = new ArrayList<>();
+        List<Suppressed> suppressed = new ArrayList<>();
+        Totals totals = run(ReadAhead.start(alerts, reader), rules, settings, clock, new Findings() {
+            @Override
+            public void incident(ReplayedIncident incident) {
+                incidents.add(incident);
+            }
+
+            @Override
+            public void suppressed(Suppressed alert) {
+                suppressed.add(alert);
+            }
+        });
+        incidents.sort(Comparator.comparingLong(ReplayedIncident::number));
+        return new Result(incidents, suppressed, totals.rejected(), totals.ruleHits(), totals.decided(),
+                totals.decidingNanos(), totals.decidingCpuNanos());
     }
 
-    /** Replays the alerts the read-ahead hands on, and closes it. */
-    static Result run(ReadAhead alerts, RuleSet rules, Settings settings, Clock clock) throws IOException {
-        ReplayLedger ledger = new ReplayLedger();
+    /** Replays the alerts the read-ahead hands on, and closes it; incidents reach the findings as they retire. */
+    static Totals run(ReadAhead alerts, RuleSet rules, Settings settings, Clock clock, Findings findings)
+            throws IOException {
+        ReplayLedger ledger = new ReplayLedger(findings);
         Map<String, Integer> ruleHits = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
+        AlertIdSet seen = new AlertIdSet();
         PriorityQueue<SecurityAlert> held = new PriorityQueue<>(Replay::inTimeOrder);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuAtStart = threads.getCurrentThreadCpuTime();
         long[] deciding = {0};
         AlertReader.Summary summary;
         try (ReadAhead readAhead = alerts;
-             CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock)) {
+             CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, clock, ledger::retire)) {
             Consumer<SecurityAlert> decide = alert -> {
                 long started = System.nanoTime();
                 Outcome outcome = engine.decide(Sighting.of(alert));
@@ -104,14 +148,10 @@ final class Replay {
             while (!held.isEmpty()) {
                 decide.accept(held.poll());
             }
+            ledger.retireAll();
         }
         long decidingCpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
-        List<ReplayedIncident> incidents = ledger.incidents().stream().map(i -> new ReplayedIncident(i.number,
-                i.title, i.severity, List.copyOf(i.tags), List.copyOf(i.alertIds), List.copyOf(i.rules))).toList();
-        List<Suppressed> suppressed = ledger.unattached().stream()
-                .filter(e -> e.outcome().equals(Outcome.Kind.SUPPRESSED.words()))
-                .map(e -> new Suppressed(e.systemAlertId(), e.reason())).toList();
-        return new Result(incidents, suppressed, summary.rejected(), ruleHits, seen.size(), deciding[0], decidingCpu);
+        return new Totals(seen.size(), ledger.opened(), summary.rejected(), ruleHits, deciding[0], decidingCpu);
     }
 
 }

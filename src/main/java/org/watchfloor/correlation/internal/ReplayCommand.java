@@ -1,6 +1,8 @@
 package org.watchfloor.correlation.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.InputStream;
@@ -71,11 +73,15 @@ class ReplayCommand implements Command {
         ReplayComparison comparison = other == null ? null
                 : ReplayComparison.of(result, replay(a.file, other, err), other.origin());
         if (a.format.equals("json")) {
-            ObjectNode document = json.valueToTree(result);
-            if (comparison != null) {
+            ObjectWriter writer = json.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (comparison == null) {
+                writer.writeValue(out, result);
+            } else {
+                ObjectNode document = json.valueToTree(result);
                 document.set("compare", json.valueToTree(comparison));
+                writer.writeValue(out, document);
             }
-            out.println(json.writeValueAsString(document));
+            out.println();
         } else {
             ReplayText.print(result, rules.origin(), comparison, out);
         }

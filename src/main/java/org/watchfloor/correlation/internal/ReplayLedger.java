@@ -1,10 +1,8 @@
 package org.watchfloor.correlation.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +18,9 @@ import org.watchfloor.incidents.IncidentStatus;
 
 /**
  * A ledger in memory, for replays and benchmarks: the engine decides exactly as it does against the database, and
- * nothing is stored. Like the database, it refuses to put an alert in two incidents.
+ * nothing is stored. Like the database, it refuses to put an alert in two incidents. An incident the engine lets go
+ * of is handed to the replay's findings and dropped, so that memory stays bounded by the engine's reach; only the
+ * ids of decided alerts are kept to the end, off the heap.
  */
 final class ReplayLedger implements IncidentLedger {
 
@@ -32,7 +32,7 @@ final class ReplayLedger implements IncidentLedger {
         Severity severity;
         IncidentStatus status = IncidentStatus.New;
         final Set<String> tags = new LinkedHashSet<>();
-        final List<String> alertIds = new ArrayList<>();
+        final AlertIds alertIds = new AlertIds();
         final Set<String> entityKeys = new LinkedHashSet<>();
         final Map<String, Integer> alertNames = new HashMap<>();
         final Set<String> rules = new LinkedHashSet<>();
@@ -52,16 +52,34 @@ final class ReplayLedger implements IncidentLedger {
         }
     }
 
+    private final Replay.Findings findings;
     private final Map<Long, ReplayIncident> incidents = new LinkedHashMap<>();
-    private final Set<String> decided = new HashSet<>();
-    private final List<Explanation> unattached = new ArrayList<>();
+    private final AlertIdSet decided = new AlertIdSet();
+    private long opened;
 
+    ReplayLedger(Replay.Findings findings) {
+        this.findings = findings;
+    }
+
+    /** The incidents not retired yet, in number order. */
     Collection<ReplayIncident> incidents() {
         return incidents.values();
     }
 
-    List<Explanation> unattached() {
-        return unattached;
+    long opened() {
+        return opened;
+    }
+
+    /** Hands an incident no new alert can reach to the findings. */
+    void retire(long number) {
+        ReplayIncident incident = incidents.remove(number);
+        findings.incident(new Replay.ReplayedIncident(incident.number, incident.title, incident.severity,
+                List.copyOf(incident.tags), incident.alertIds, List.copyOf(incident.rules)));
+    }
+
+    /** At the end of a replay: every incident is final. */
+    void retireAll() {
+        List.copyOf(incidents.keySet()).forEach(this::retire);
     }
 
     @Override
@@ -86,7 +104,9 @@ final class ReplayLedger implements IncidentLedger {
         if (!decided.add(explanation.systemAlertId())) {
             throw new IllegalStateException("alert " + explanation.systemAlertId() + " was decided before");
         }
-        unattached.add(explanation);
+        if (explanation.outcome().equals(Outcome.Kind.SUPPRESSED.words())) {
+            findings.suppressed(new Replay.Suppressed(explanation.systemAlertId(), explanation.reason()));
+        }
     }
 
     @Override
@@ -138,12 +158,12 @@ final class ReplayLedger implements IncidentLedger {
     };
 
     private long opened(NewIncident incident) {
-        ReplayIncident opened = new ReplayIncident(incidents.size() + 1L, incident.title(), incident.severity(),
+        ReplayIncident created = new ReplayIncident(++opened, incident.title(), incident.severity(),
                 incident.multistageHost());
-        opened.tags.addAll(incident.tags());
-        incident.alerts().forEach(a -> add(opened, a));
-        incidents.put(opened.number, opened);
-        return opened.number;
+        created.tags.addAll(incident.tags());
+        incident.alerts().forEach(a -> add(created, a));
+        incidents.put(created.number, created);
+        return created.number;
     }
 
     private void attached(long number, List<AttachedAlert> alerts, Severity severity, Collection<String> tags) {

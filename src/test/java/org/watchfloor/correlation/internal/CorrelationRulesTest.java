@@ -9,6 +9,7 @@ import static org.watchfloor.correlation.internal.TestAlerts.ot;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +99,7 @@ class CorrelationRulesTest {
 
     @Test
     void aClosedIncidentIsReopenedWithinTheReopenWindow() {
-        ReplayLedger ledger = new ReplayLedger();
+        ReplayLedger ledger = new ReplayLedger(Replay.Findings.NONE);
         SecurityAlert first = ot("Modbus Exception", Severity.LOW, "10.0.0.1", "10.0.0.2", T0);
         SecurityAlert again = ot("Modbus Exception", Severity.LOW, "10.0.0.1", "10.0.0.2", T0.plusSeconds(3600));
         try (CorrelationEngine engine = new CorrelationEngine(rules, withReopenWindow(Duration.ofHours(2), 150),
@@ -114,6 +115,25 @@ class CorrelationRulesTest {
 
             assertThat(outcome.kind()).isEqualTo(Outcome.Kind.REOPENED);
             assertThat(outcome.incidentNumber()).isEqualTo(number);
+        }
+    }
+
+    @Test
+    void anIncidentNoAlertCanReachAnyMoreIsLetGoOfOnceTheAlertsHaveMovedPastTheLookback() {
+        List<Long> letGo = new ArrayList<>();
+        SecurityAlert early = ot("Unauthorized PLC Programming", Severity.HIGH, "10.0.0.1", "10.0.0.2", T0);
+        try (CorrelationEngine engine = new CorrelationEngine(rules, settings(), new ReplayLedger(
+                Replay.Findings.NONE), RuleTestSupport.CLOCK, letGo::add)) {
+            long number = engine.decide(Sighting.of(early)).incidentNumber();
+            Set<Long> later = new HashSet<>();
+            for (int i = 0; i < 10_000; i++) {
+                SecurityAlert alert = ot("Modbus Exception", Severity.LOW, "10.0.1." + i % 200, "10.0.0.9",
+                        T0.plus(Duration.ofDays(2)).plusSeconds(i));
+                later.add(engine.decide(Sighting.of(alert)).incidentNumber());
+            }
+
+            assertThat(letGo).containsExactly(number);
+            assertThat(later).doesNotContain(number);
         }
     }
 

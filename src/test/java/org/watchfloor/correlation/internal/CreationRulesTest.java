@@ -79,7 +79,7 @@ class CreationRulesTest {
         assertThat(result.incidentOf(low)).isNull();
         assertThat(result.incidentOf(excluded)).isNull();
         assertThat(result.incidentOf(kept)).isNotNull();
-        assertThat(result.ledger().unattached()).extracting(e -> e.reason()).containsOnly("no creation rule matched");
+        assertThat(result.unattached()).extracting(e -> e.reason()).containsOnly("no creation rule matched");
     }
 
     @Test

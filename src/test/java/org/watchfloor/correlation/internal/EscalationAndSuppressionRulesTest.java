@@ -77,7 +77,7 @@ class EscalationAndSuppressionRulesTest {
         var result = run(rules, settings(), during, after);
 
         assertThat(result.incidentOf(during)).isNull();
-        assertThat(result.ledger().unattached()).singleElement().satisfies(e -> {
+        assertThat(result.unattached()).singleElement().satisfies(e -> {
             assertThat(e.systemAlertId()).isEqualTo(during.systemAlertId());
             assertThat(e.outcome()).isEqualTo("suppressed");
             assertThat(e.reason()).contains("maintenance window", "firmware update, line A");

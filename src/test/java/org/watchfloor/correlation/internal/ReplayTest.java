@@ -9,15 +9,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.watchfloor.SharedData;
 import org.watchfloor.WatchfloorTest;
+import org.watchfloor.alerts.AlertReader;
+import org.watchfloor.alerts.SecurityAlert;
+import org.watchfloor.cli.Command;
 
 /** Replay as a SOC lead runs it: a file of past alerts through a rules folder, nothing stored. */
 @WatchfloorTest
@@ -27,6 +35,16 @@ class ReplayTest {
     ReplayCommand replay;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    List<Command> commands;
+    @Autowired
+    AlertReader reader;
+    @Autowired
+    RuleSets ruleSets;
+    @Autowired
+    CorrelationProperties properties;
+    @Autowired
+    Clock clock;
 
     @TempDir
     Path scratch;
@@ -83,5 +101,37 @@ class ReplayTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).isZero();
         assertThat(text).contains("Replay with", "Multistage IT/OT attack from 10.10.1.13", "Rule hits:");
+    }
+
+    @Test
+    void incidentsLetGoOfMidwayComeOutAsIfEveryIncidentHadBeenKeptToTheEnd() throws Exception {
+        Path file = scratch.resolve("alerts.json");
+        Command generate = commands.stream().filter(c -> c.verb().equals("generate")).findFirst().orElseThrow();
+        assertThat(generate.run(List.of("--count", "24000", "--seed", "5", "--days", "3", "--out", file.toString()),
+                new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        RuleSet rules = ruleSets.configured();
+
+        Replay.Result replayed;
+        try (InputStream in = Files.newInputStream(file)) {
+            replayed = Replay.run(in, reader, rules, properties.settings(), clock);
+        }
+
+        Map<String, SecurityAlert> firstRows = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            reader.read(in, alert -> firstRows.putIfAbsent(alert.systemAlertId(), alert));
+        }
+        List<SecurityAlert> inTimeOrder = firstRows.values().stream().sorted(Comparator
+                .comparing(SecurityAlert::timeGenerated).thenComparing(SecurityAlert::systemAlertId)).toList();
+        ReplayLedger keptToTheEnd = new ReplayLedger(Replay.Findings.NONE);
+        try (CorrelationEngine engine = new CorrelationEngine(rules, properties.settings(), keptToTheEnd, clock)) {
+            inTimeOrder.forEach(alert -> engine.decide(Sighting.of(alert)));
+        }
+        List<Replay.ReplayedIncident> expected = keptToTheEnd.incidents().stream()
+                .map(i -> new Replay.ReplayedIncident(i.number, i.title, i.severity, List.copyOf(i.tags),
+                        List.copyOf(i.alertIds), List.copyOf(i.rules))).toList();
+
+        assertThat(replayed.decided()).isEqualTo(inTimeOrder.size());
+        assertThat(expected).hasSizeGreaterThan(100);
+        assertThat(replayed.incidents()).isEqualTo(expected);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.watchfloor.alerts.SecurityAlert;
 import org.watchfloor.alerts.Severity;
 import org.watchfloor.correlation.rules.Settings;
+import org.watchfloor.incidents.Explanation;
 
 /**
  * Runs the project's rules/ folder (or a copy with changed watchlists) over alerts with an in-memory ledger. The
@@ -55,7 +56,7 @@ final class RuleTestSupport {
 
     /** Decides the alerts in the order given, as the server does batch by batch. */
     static Run run(RuleSet rules, Settings settings, SecurityAlert... alerts) {
-        ReplayLedger ledger = new ReplayLedger();
+        ReplayLedger ledger = new ReplayLedger(Replay.Findings.NONE);
         List<Outcome> outcomes;
         try (CorrelationEngine engine = new CorrelationEngine(rules, settings, ledger, CLOCK)) {
             outcomes = Arrays.stream(alerts).map(Sighting::of).map(engine::decide).toList();
@@ -64,6 +65,12 @@ final class RuleTestSupport {
     }
 
     record Run(ReplayLedger ledger, List<Outcome> outcomes) {
+
+        /** Why each alert that went into no incident went nowhere. */
+        List<Explanation> unattached() {
+            return outcomes.stream().filter(o -> o.incidentNumber() == null && o.explanation() != null)
+                    .map(Outcome::explanation).toList();
+        }
 
         List<ReplayLedger.ReplayIncident> incidents() {
             return List.copyOf(ledger.incidents());
