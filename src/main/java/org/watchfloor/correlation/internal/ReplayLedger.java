@@ -20,7 +20,7 @@ import org.watchfloor.incidents.IncidentStatus;
  * A ledger in memory, for replays and benchmarks: the engine decides exactly as it does against the database, and
  * nothing is stored. Like the database, it refuses to put an alert in two incidents. An incident the engine lets go
  * of is handed to the replay's findings and dropped, so that memory stays bounded by the engine's reach; only the
- * ids of decided alerts are kept to the end, off the heap.
+ * ids of decided alerts are kept to the end, in an {@link AlertIdSet}.
  */
 final class ReplayLedger implements IncidentLedger {
 
