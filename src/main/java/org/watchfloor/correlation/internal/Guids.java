@@ -1,5 +1,6 @@
 package org.watchfloor.correlation.internal;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -14,7 +15,7 @@ final class Guids {
     private static final byte[] HEX = new byte[128];
 
     static {
-        java.util.Arrays.fill(HEX, (byte) -1);
+        Arrays.fill(HEX, (byte) -1);
         for (int c = '0'; c <= '9'; c++) {
             HEX[c] = (byte) (c - '0');
         }
