@@ -27,9 +27,29 @@ final class Guids {
     private Guids() {
     }
 
-    /** The first 64 bits of a lowercase GUID, or {@link #NOT_A_GUID}. */
+    /** The first 64 bits of a lowercase GUID, or {@link #NOT_A_GUID}; every character is checked on the way. */
     static long high(String id) {
-        return isGuid(id) ? digits(id, 0, 18) : NOT_A_GUID;
+        if (id.length() != 36) {
+            return NOT_A_GUID;
+        }
+        long high = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return NOT_A_GUID;
+                }
+                continue;
+            }
+            int digit = c < 128 ? HEX[c] : -1;
+            if (digit < 0) {
+                return NOT_A_GUID;
+            }
+            if (i < 18) {
+                high = high << 4 | digit;
+            }
+        }
+        return high;
     }
 
     /** The last 64 bits of an id {@link #high} took for a GUID. */
@@ -39,20 +59,6 @@ final class Guids {
 
     static String text(long high, long low) {
         return new UUID(high, low).toString();
-    }
-
-    private static boolean isGuid(String id) {
-        if (id.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = id.charAt(i);
-            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : c >= 128 || HEX[c] < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long digits(String guid, int from, int to) {

@@ -151,7 +151,7 @@ final class Replay {
             ledger.retireAll();
         }
         long decidingCpu = threads.getCurrentThreadCpuTime() - cpuAtStart;
-        return new Totals(seen.size(), ledger.opened(), summary.rejected(), ruleHits, deciding[0], decidingCpu);
+        return new Totals(seen.size(), ledger.incidentsOpened(), summary.rejected(), ruleHits, deciding[0], decidingCpu);
     }
 
 }

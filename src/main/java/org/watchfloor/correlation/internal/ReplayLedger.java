@@ -46,6 +46,12 @@ final class ReplayLedger implements IncidentLedger {
             this.multistageHost = multistageHost;
         }
 
+        /** The incident as the replay's answer lists it, once it is final. */
+        Replay.ReplayedIncident answer() {
+            return new Replay.ReplayedIncident(number, title, severity, List.copyOf(tags), alertIds,
+                    List.copyOf(rules));
+        }
+
         IncidentSnapshot snapshot() {
             return new IncidentSnapshot(number, title, severity, status, tags, entityKeys, alertNames, alertIds.size(),
                     firstActivity, lastActivity, null, multistageHost);
@@ -55,7 +61,7 @@ final class ReplayLedger implements IncidentLedger {
     private final Replay.Findings findings;
     private final Map<Long, ReplayIncident> incidents = new LinkedHashMap<>();
     private final AlertIdSet decided = new AlertIdSet();
-    private long opened;
+    private long incidentsOpened;
 
     ReplayLedger(Replay.Findings findings) {
         this.findings = findings;
@@ -66,15 +72,13 @@ final class ReplayLedger implements IncidentLedger {
         return incidents.values();
     }
 
-    long opened() {
-        return opened;
+    long incidentsOpened() {
+        return incidentsOpened;
     }
 
     /** Hands an incident no new alert can reach to the findings. */
     void retire(long number) {
-        ReplayIncident incident = incidents.remove(number);
-        findings.incident(new Replay.ReplayedIncident(incident.number, incident.title, incident.severity,
-                List.copyOf(incident.tags), incident.alertIds, List.copyOf(incident.rules)));
+        findings.incident(incidents.remove(number).answer());
     }
 
     /** At the end of a replay: every incident is final. */
@@ -158,7 +162,7 @@ final class ReplayLedger implements IncidentLedger {
     };
 
     private long opened(NewIncident incident) {
-        ReplayIncident created = new ReplayIncident(++opened, incident.title(), incident.severity(),
+        ReplayIncident created = new ReplayIncident(++incidentsOpened, incident.title(), incident.severity(),
                 incident.multistageHost());
         created.tags.addAll(incident.tags());
         incident.alerts().forEach(a -> add(created, a));

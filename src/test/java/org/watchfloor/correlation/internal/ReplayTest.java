@@ -127,8 +127,7 @@ class ReplayTest {
             inTimeOrder.forEach(alert -> engine.decide(Sighting.of(alert)));
         }
         List<Replay.ReplayedIncident> expected = keptToTheEnd.incidents().stream()
-                .map(i -> new Replay.ReplayedIncident(i.number, i.title, i.severity, List.copyOf(i.tags),
-                        List.copyOf(i.alertIds), List.copyOf(i.rules))).toList();
+                .map(ReplayLedger.ReplayIncident::answer).toList();
 
         assertThat(replayed.decided()).isEqualTo(inTimeOrder.size());
         assertThat(expected).hasSizeGreaterThan(100);
