@@ -31,8 +31,10 @@ import org.watchfloor.incidents.IncidentStatus;
 import org.watchfloor.incidents.RuleHit;
 
 /**
- * Decides alert by alert with one rule set. The rules see the alert, the incidents it could belong with (found
- * through an index of entity keys and alert names), the IT alerts of its source host, the settings and the watchlists. The engine then carries the
+ * Decides alert by alert with one rule set. The rules see the alert's {@link Decision}, which carries the incidents
+ * it could belong with (found through an index of entity keys and alert names) and the IT alerts of its source host,
+ * the settings as the global {@code settings}, and the watchlists. Only the decision goes into the session and out
+ * again per alert: every fact inserted costs Drools a pass through its network. The engine then carries the
  * decision out through the {@link IncidentLedger} and keeps its working state in step; that state is only a cache
  * of what the ledger holds, so {@link #restore} rebuilds it after a restart and the same alerts give the same
  * incidents. One engine decides one alert at a time.
@@ -40,6 +42,7 @@ import org.watchfloor.incidents.RuleHit;
 final class CorrelationEngine implements AutoCloseable {
 
     private static final int PRUNE_EVERY = 10_000;
+    private static final String SETTINGS = "settings";
 
     private final Settings settings;
     private final IncidentLedger ledger;
@@ -74,7 +77,9 @@ final class CorrelationEngine implements AutoCloseable {
         this.session = rules.kieBase().newKieSession();
         this.horizon = longest(settings.lookback(), settings.reopenWindow(), settings.multistageWindow());
         this.repeats = new RepeatCounter(settings.lookback());
-        session.insert(settings);
+        if (declaresSettings(rules)) {
+            session.setGlobal(SETTINGS, settings);
+        }
         rules.watchlists().facts().forEach(session::insert);
     }
 
@@ -126,15 +131,12 @@ final class CorrelationEngine implements AutoCloseable {
         Alert alert = new Alert(securityAlert, sighting.firstSeen(),
                 repeats.record(securityAlert, sighting.firstSeen()));
         advance(alert.getTime());
-        Decision decision = new Decision(alert);
-        List<FactHandle> handles = new ArrayList<>();
-        candidates(alert).forEach(i -> handles.add(session.insert(i)));
-        itCandidates(alert).forEach(it -> handles.add(session.insert(it)));
-        handles.add(session.insert(decision));
+        Decision decision = new Decision(alert, candidates(alert), itCandidates(alert));
+        FactHandle handle = session.insert(decision);
         try {
             session.fireAllRules();
         } finally {
-            handles.forEach(session::delete);
+            session.delete(handle);
         }
         Outcome outcome = carryOut(decision, batch);
         if (++sincePrune >= PRUNE_EVERY) {
@@ -462,6 +464,12 @@ final class CorrelationEngine implements AutoCloseable {
         itAlerts.values().removeIf(it -> it.getTime().isBefore(itFrom));
         attachedItAlerts.retainAll(itAlerts.keySet());
         repeats.forgetBefore(latest.minus(settings.lookback()));
+    }
+
+    /** A rules folder need not read the settings; Drools refuses a value for a global no rule file declares. */
+    private static boolean declaresSettings(RuleSet rules) {
+        return rules.kieBase().getKiePackages().stream().flatMap(p -> p.getGlobalVariables().stream())
+                .anyMatch(g -> g.getName().equals(SETTINGS));
     }
 
     private static Severity max(Severity a, Severity b) {

@@ -27,6 +27,8 @@ public final class Decision {
     }
 
     private final Alert alert;
+    private final List<Incident> incidentsInReach;
+    private final List<ItAlert> itAlertsInReach;
     private final List<RuleHit> hits = new ArrayList<>();
     private final List<Creation> creations = new ArrayList<>();
     private final List<Incident> joinCandidates = new ArrayList<>();
@@ -36,12 +38,27 @@ public final class Decision {
     private final Set<String> tags = new LinkedHashSet<>();
     private Suppression suppression;
 
-    public Decision(Alert alert) {
+    /**
+     * @param incidentsInReach the incidents the alert could be grouped with under the configured grouping; the
+     *                         grouping rules read them with {@code from $d.incidentsInReach} and apply the windows
+     * @param itAlertsInReach  the IT alerts held for multistage correlation on the alert's source host
+     */
+    public Decision(Alert alert, List<Incident> incidentsInReach, List<ItAlert> itAlertsInReach) {
         this.alert = alert;
+        this.incidentsInReach = incidentsInReach;
+        this.itAlertsInReach = itAlertsInReach;
     }
 
     public Alert getAlert() {
         return alert;
+    }
+
+    public List<Incident> getIncidentsInReach() {
+        return incidentsInReach;
+    }
+
+    public List<ItAlert> getItAlertsInReach() {
+        return itAlertsInReach;
     }
 
     /** Asks for an incident with at least {@code severity}: the alert's own severity when that is higher. */
@@ -150,7 +167,7 @@ public final class Decision {
         for (Object fact : rule.getMatch().getObjects()) {
             if (fact == this) {
                 matched.add(String.valueOf(alert));
-            } else if (!(fact instanceof Settings)) {
+            } else {
                 matched.add(String.valueOf(fact));
             }
         }
