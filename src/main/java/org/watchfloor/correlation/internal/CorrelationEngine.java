@@ -186,12 +186,15 @@ final class CorrelationEngine implements AutoCloseable {
         Alert alert = decision.getAlert();
         Severity severity = decision.highestSeverity();
         Explanation why = explain(alert, kind, "incident " + target.getNumber() + " '" + target.getTitle() + "'", decision);
+        List<String> newKeys = keysNewTo(target, alert);
+        AttachedAlert attached = new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), newKeys,
+                alert.getTactics(), alert.getTechniques(), alert.getDeviceSites(), why);
         if (kind == Outcome.Kind.REOPENED) {
-            batch.reopen(target.getNumber(), attached(alert, why, target), severity, decision.getTags());
+            batch.reopen(target.getNumber(), attached, severity, decision.getTags());
         } else {
-            batch.attach(target.getNumber(), List.of(attached(alert, why, target)), severity, decision.getTags());
+            batch.attach(target.getNumber(), List.of(attached), severity, decision.getTags());
         }
-        absorb(target, alert, severity, decision.getTags());
+        absorb(target, alert, newKeys, severity, decision.getTags());
         return new Outcome(kind, target.getNumber(), why);
     }
 
@@ -220,7 +223,7 @@ final class CorrelationEngine implements AutoCloseable {
         long number;
         if (joinExisting) {
             batch.attach(existing.getNumber(), alerts, severity, decision.getTags());
-            joined.forEach(a -> absorb(existing, a, severity, decision.getTags()));
+            joined.forEach(a -> absorb(existing, a, keysNewTo(existing, a), severity, decision.getTags()));
             number = existing.getNumber();
         } else {
             number = open(batch, new IncidentLedger.NewIncident(
@@ -240,19 +243,19 @@ final class CorrelationEngine implements AutoCloseable {
     }
 
     /**
-     * The alert as it joins {@code incident}, with only the entity keys the incident does not hold yet: the ledger
-     * then looks up only those. The working state knows no key the database does not hold, as it is rebuilt whenever
-     * a batch fails; a key it does not know of yet (another node added it) the ledger finds.
+     * The alert's entity keys that {@code incident} does not hold yet. They are found once per joining alert: the
+     * ledger then looks up only those, and the working state and the candidate index take in only those. The working
+     * state knows no key the database does not hold, as it is rebuilt whenever a batch fails; a key it does not know
+     * of yet (another node added it) the ledger finds.
      */
-    private static AttachedAlert attached(Alert alert, Explanation why, Incident incident) {
+    private static List<String> keysNewTo(Incident incident, Alert alert) {
         List<String> newKeys = new ArrayList<>();
         for (String key : alert.getEntityKeys()) {
             if (!incident.getEntityKeys().contains(key)) {
                 newKeys.add(key);
             }
         }
-        return new AttachedAlert(alert.getId(), alert.getName(), alert.getTime(), newKeys, alert.getTactics(),
-                alert.getTechniques(), alert.getDeviceSites(), why);
+        return newKeys;
     }
 
     /** Opens the incident and takes it into the working state as the ledger will hold it. */
@@ -351,15 +354,9 @@ final class CorrelationEngine implements AutoCloseable {
      * Keeps the index in step with an incident that took an alert in. Name-and-entity pairs every name of the
      * incident with every key of it, as the rule compares them: a new name meets all keys, a new key all names.
      */
-    private void absorb(Incident incident, Alert alert, Severity severity, Set<String> tags) {
+    private void absorb(Incident incident, Alert alert, List<String> newKeys, Severity severity, Set<String> tags) {
         boolean newName = !incident.hasAlertNamed(alert.getName());
-        Set<String> newKeys = new LinkedHashSet<>();
-        for (String key : alert.getEntityKeys()) {
-            if (!incident.getEntityKeys().contains(key)) {
-                newKeys.add(key);
-            }
-        }
-        incident.absorb(alert, severity, tags);
+        incident.absorb(alert, newKeys, severity, tags);
         if (incident.isFull()) {
             unindex(incident);
             return;
@@ -372,7 +369,7 @@ final class CorrelationEngine implements AutoCloseable {
         }
     }
 
-    private void addToIndex(Incident incident, Set<String> names, Set<String> keys) {
+    private void addToIndex(Incident incident, Collection<String> names, Collection<String> keys) {
         switch (settings.grouping()) {
             case "name-and-entity" -> {
                 for (String n : names) {

@@ -2,6 +2,7 @@ package org.watchfloor.correlation.rules;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -48,10 +49,14 @@ public final class Incident {
         this.capacity = capacity;
     }
 
-    /** Takes in an alert that joined: its entities, its name, its time; a closed incident it joins is open again. */
-    public void absorb(Alert alert, Severity raisedTo, Set<String> addedTags) {
+    /**
+     * Takes in an alert that joined: its entities, its name, its time; a closed incident it joins is open again.
+     *
+     * @param newEntityKeys the alert's entity keys the incident does not hold yet
+     */
+    public void absorb(Alert alert, Collection<String> newEntityKeys, Severity raisedTo, Set<String> addedTags) {
         description = null;
-        entityKeys.addAll(alert.getEntityKeys());
+        entityKeys.addAll(newEntityKeys);
         alertNameCounts.merge(alert.getName(), 1, Integer::sum);
         alertCount++;
         if (firstActivity == null || alert.getTime().isBefore(firstActivity)) {

@@ -46,6 +46,28 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aLogicalInsertIsRefusedWithItsLineAndWhatToDoInstead() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve("correlation/logical.drl"), """
+                package correlation
+                import org.watchfloor.correlation.rules.*;
+                rule "logical"
+                when
+                    $d : Decision( $a : alert )
+                then
+                    insertLogical(new String("x"));
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.toString()).startsWith("correlation/logical.drl:7:5: insertLogical is not supported");
+                    assertThat(p.message()).contains("$d.createIncident");
+                }));
+    }
+
+    @Test
     void aBrokenWatchlistRowIsReportedWithItsLine() throws Exception {
         RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
         Files.writeString(scratch.resolve(Watchlists.MAINTENANCE_WINDOWS),
