@@ -32,8 +32,8 @@ class RuleSetCompiler {
 
     /**
      * Drools' words when a rule inserts logically and its truth maintenance module is absent. It is left out on
-     * purpose: with it, every rule match carries truth-maintenance bookkeeping, about a fifth of a decision's cost,
-     * and rules here only ask the {@code Decision}. Drools names the file but not the line.
+     * purpose: with it, every rule match carries truth-maintenance bookkeeping (up to a fifth of a decision's cost
+     * in the benchmark), and rules here only ask the {@code Decision}. Drools names the file but not the line.
      */
     private static final String TRUTH_MAINTENANCE = "Truth Maintenance System";
     private static final String LOGICAL_INSERT = "insertLogical";
