@@ -42,7 +42,7 @@ import org.watchfloor.incidents.RuleHit;
 final class CorrelationEngine implements AutoCloseable {
 
     private static final int PRUNE_EVERY = 10_000;
-    private static final String SETTINGS = "settings";
+    static final String SETTINGS = "settings";
 
     private final Settings settings;
     private final IncidentLedger ledger;

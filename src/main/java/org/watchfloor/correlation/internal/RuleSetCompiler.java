@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -12,6 +13,7 @@ import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
 import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.springframework.stereotype.Component;
+import org.watchfloor.correlation.rules.Settings;
 
 /**
  * Compiles DRL text at run time. Facts are inserted and deleted per decision, never modified in place, so property
@@ -70,8 +72,28 @@ class RuleSetCompiler {
         }
         KieContainer container = kie.newKieContainer(release);
         kie.getRepository().removeKieModule(release);
-        return new RuleSet(container.getKieBase(), watchlists, source.origin(),
+        KieBase kieBase = container.getKieBase();
+        problems.addAll(settingsOfAnotherType(kieBase));
+        if (!problems.isEmpty()) {
+            throw new RuleSetException(source.origin(), problems);
+        }
+        return new RuleSet(kieBase, watchlists, source.origin(),
                 source.files().stream().map(RuleSource.File::path).toList(), clock.instant());
+    }
+
+    /**
+     * The engine hands the configured settings to every rule set that declares the global {@code settings}; declared
+     * as anything else, it could not, and the rules would read null at the first alert instead of failing here.
+     */
+    private static List<RuleProblem> settingsOfAnotherType(KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .flatMap(p -> p.getGlobalVariables().stream()
+                        .filter(g -> g.getName().equals(CorrelationEngine.SETTINGS)
+                                && !g.getType().equals(Settings.class.getName()))
+                        .map(g -> new RuleProblem("(package " + p.getName() + ")", 0, 0, "global "
+                                + g.getName() + " is declared as " + g.getType() + "; it holds the configured "
+                                + "windows and filters, so declare it as global Settings settings")))
+                .toList();
     }
 
     private static RuleProblem logicalInsertIn(String path, List<RuleSource.File> rules) {

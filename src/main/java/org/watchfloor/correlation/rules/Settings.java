@@ -39,7 +39,10 @@ public record Settings(
         excludedNames = List.copyOf(excludedNames);
     }
 
-    /** Drools reads facts through bean getters; these give rules the record's values. */
+    /**
+     * Rules read the global {@code settings} through bean getters ({@code settings.lookback}); these give them the
+     * record's values.
+     */
     public boolean isMicrosoftSecurityRule() {
         return microsoftSecurityRule;
     }

@@ -68,6 +68,20 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aSettingsGlobalOfAnotherTypeIsRefused() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve("suppression/settings.drl"), """
+                package suppression
+                global java.util.Map settings;
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("global settings is declared as java.util.Map")
+                .hasMessageContaining("declare it as global Settings settings");
+    }
+
+    @Test
     void aBrokenWatchlistRowIsReportedWithItsLine() throws Exception {
         RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
         Files.writeString(scratch.resolve(Watchlists.MAINTENANCE_WINDOWS),
