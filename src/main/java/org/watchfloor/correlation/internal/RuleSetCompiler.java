@@ -3,10 +3,13 @@ package org.watchfloor.correlation.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
@@ -40,6 +43,15 @@ class RuleSetCompiler {
     private static final String TRUTH_MAINTENANCE = "Truth Maintenance System";
     private static final String LOGICAL_INSERT = "insertLogical";
 
+    /**
+     * Drools' parser leaves the message's column at 0 and writes the place into its text instead, "Line 12:4", the
+     * column counted from 0 there; a SOC lead's editor counts from 1.
+     */
+    private static final Pattern PARSER_PLACE = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+
+    /** Drools' echo of a file that did not parse; the parser's own errors for that file already say where and why. */
+    private static final String NOTHING_PARSED = "Parser returned a null Package";
+
     RuleSet compile(RuleSource source) throws RuleSetException {
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleSource.File> rules = source.files().stream().filter(RuleSource.File::isRule).toList();
@@ -57,13 +69,15 @@ class RuleSetCompiler {
                                 PropertySpecificOption.ALLOWED.name())
                         .toXML());
         rules.forEach(f -> files.write(RESOURCES + f.path(), f.content()));
-        KieBuilder builder = kie.newKieBuilder(files).buildAll();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            String path = message.getPath() == null ? "(rules)" : message.getPath().replaceFirst("^" + RESOURCES, "");
+        List<Message> errors = kie.newKieBuilder(files).buildAll().getResults().getMessages(Message.Level.ERROR);
+        Set<String> explained = errors.stream().filter(m -> !m.getText().contains(NOTHING_PARSED))
+                .map(RuleSetCompiler::pathOf).collect(Collectors.toSet());
+        for (Message message : errors) {
+            String path = pathOf(message);
             if (message.getText().contains(TRUTH_MAINTENANCE)) {
                 problems.add(logicalInsertIn(path, rules));
-            } else {
-                problems.add(new RuleProblem(path, message.getLine(), message.getColumn(), message.getText().trim()));
+            } else if (!(message.getText().contains(NOTHING_PARSED) && explained.contains(path))) {
+                problems.add(new RuleProblem(path, message.getLine(), columnOf(message), message.getText().trim()));
             }
         }
         if (!problems.isEmpty()) {
@@ -79,6 +93,19 @@ class RuleSetCompiler {
         }
         return new RuleSet(kieBase, watchlists, source.origin(),
                 source.files().stream().map(RuleSource.File::path).toList(), clock.instant());
+    }
+
+    private static String pathOf(Message message) {
+        return message.getPath() == null ? "(rules)" : message.getPath().replaceFirst("^" + RESOURCES, "");
+    }
+
+    private static int columnOf(Message message) {
+        if (message.getColumn() > 0) {
+            return message.getColumn();
+        }
+        Matcher place = PARSER_PLACE.matcher(message.getText());
+        return place.find() && Integer.parseInt(place.group(1)) == message.getLine()
+                ? Integer.parseInt(place.group(2)) + 1 : 0;
     }
 
     /**

@@ -46,6 +46,28 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aSyntaxErrorIsReportedOnceWithTheColumnAnEditorShows() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve("correlation/misspelt.drl"), """
+                package correlation
+                import org.watchfloor.correlation.rules.*;
+                rule "misspelt"
+                when
+                    $d : Decision( $a : alert )
+                thne
+                    $d.tag(drools, "x");
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
+                    assertThat(p.toString()).startsWith("correlation/misspelt.drl:7:5: ");
+                    assertThat(p.message()).contains("mismatched input '$d'");
+                }));
+    }
+
+    @Test
     void aLogicalInsertIsRefusedWithItsLineAndWhatToDoInstead() throws Exception {
         RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
         Files.writeString(scratch.resolve("correlation/logical.drl"), """
