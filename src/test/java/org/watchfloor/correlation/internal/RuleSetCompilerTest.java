@@ -68,6 +68,45 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void anUnknownNameInAConsequenceIsPlacedWhereItIsUsed() throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve("correlation/consequence.drl"), """
+                package correlation
+                import org.watchfloor.correlation.rules.*;
+                rule "unknown method"
+                when
+                    $d : Decision( $a : alert )
+                then
+                    $d.tag(drools, "checked");
+                    $d.escalate();
+                end
+                rule "unknown variable"
+                when
+                    $d : Decision( $a : alert )
+                then
+                    $d.tag(drools, $b.getName());
+                end
+                rule "wrong arguments"
+                when
+                    $d : Decision( $a : alert )
+                then
+                    $d.tag(drools, 42);
+                end
+                """);
+
+        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).problems()).map(RuleProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "correlation/consequence.drl:8:8: Rule Compilation error The method escalate() is "
+                                        + "undefined for the type Decision",
+                                "correlation/consequence.drl:14:20: Rule Compilation error $b cannot be resolved",
+                                "correlation/consequence.drl:16: Rule Compilation error The method "
+                                        + "tag(RuleContext, String) in the type Decision is not applicable for the "
+                                        + "arguments (KnowledgeHelper, int)"));
+    }
+
+    @Test
     void aLogicalInsertIsRefusedWithItsLineAndWhatToDoInstead() throws Exception {
         RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
         Files.writeString(scratch.resolve("correlation/logical.drl"), """

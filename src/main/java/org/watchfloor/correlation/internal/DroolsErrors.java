@@ -1,0 +1,127 @@
+package org.watchfloor.correlation.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.kie.api.builder.Message;
+
+/**
+ * Turns the errors Drools reports while building a rule set into problems a SOC lead finds in the rule files: file,
+ * line and column where Drools knows them, and where Drools' own message leaves them out but its words say.
+ */
+final class DroolsErrors {
+
+    /**
+     * Drools' words when a rule inserts logically and its truth maintenance module is absent. It is left out on
+     * purpose: with it, every rule match carries truth-maintenance bookkeeping (up to a fifth of a decision's cost
+     * in the benchmark), and rules here only ask the {@code Decision}. Drools names the file but not the line.
+     */
+    private static final String TRUTH_MAINTENANCE = "Truth Maintenance System";
+    private static final String LOGICAL_INSERT = "insertLogical";
+
+    /**
+     * Drools' parser leaves the message's column at 0 and writes the place into its text instead, "Line 12:4", the
+     * column counted from 0 there; a SOC lead's editor counts from 1.
+     */
+    private static final Pattern PARSER_PLACE = Pattern.compile("\\bLine (\\d+):(\\d+)\\b");
+
+    /** Drools' echo of a file that did not parse; the parser's own errors for that file already say where and why. */
+    private static final String NOTHING_PARSED = "Parser returned a null Package";
+
+    /**
+     * Drools places an error in a rule's consequence, which is Java, at the rule's first line. When the compiler says
+     * a name is unknown, every use of it is wrong alike, so its first use after {@code then} is the place to look.
+     * Other errors (arguments of the wrong type, say) may be any one of several calls and keep the rule's line.
+     */
+    private static final String CONSEQUENCE = "Rule Compilation error";
+    private static final Pattern UNKNOWN_NAME = Pattern.compile(
+            "The (?:method|constructor) ([\\w$]+)\\([^)]*\\) is undefined|([\\w$]+) cannot be resolved");
+
+    private DroolsErrors() {
+    }
+
+    /** {@code folder}: where the rule files were written in Drools' file system, before each file's own path. */
+    static List<RuleProblem> place(List<Message> errors, List<RuleSource.File> rules, String folder) {
+        Map<String, String> contents = rules.stream()
+                .collect(Collectors.toMap(RuleSource.File::path, RuleSource.File::content));
+        Set<String> explained = errors.stream().filter(m -> !m.getText().contains(NOTHING_PARSED))
+                .map(m -> fileOf(m, folder)).collect(Collectors.toSet());
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message message : errors) {
+            String file = fileOf(message, folder);
+            String[] lines = contents.getOrDefault(file, "").split("\r?\n", -1);
+            String text = message.getText().trim();
+            if (text.contains(TRUTH_MAINTENANCE)) {
+                problems.add(logicalInsert(file, lines));
+            } else if (text.startsWith(CONSEQUENCE)) {
+                problems.add(inConsequence(file, lines, message.getLine(), text));
+            } else if (!(text.contains(NOTHING_PARSED) && explained.contains(file))) {
+                problems.add(new RuleProblem(file, message.getLine(), columnOf(message), text));
+            }
+        }
+        return problems;
+    }
+
+    private static String fileOf(Message message, String folder) {
+        String path = message.getPath();
+        return path == null ? "(rules)" : path.startsWith(folder) ? path.substring(folder.length()) : path;
+    }
+
+    private static int columnOf(Message message) {
+        if (message.getColumn() > 0) {
+            return message.getColumn();
+        }
+        Matcher place = PARSER_PLACE.matcher(message.getText());
+        return place.find() && Integer.parseInt(place.group(1)) == message.getLine()
+                ? Integer.parseInt(place.group(2)) + 1 : 0;
+    }
+
+    private static RuleProblem logicalInsert(String file, String[] lines) {
+        String message = LOGICAL_INSERT + " is not supported: Watchfloor runs Drools without truth maintenance."
+                + " Ask the decision instead ($d.createIncident, $d.join, $d.suppress, $d.tag, ...)";
+        return firstUse(Pattern.compile(LOGICAL_INSERT), lines, 0, lines.length)
+                .map(at -> new RuleProblem(file, at.line(), at.column(), message))
+                .orElse(new RuleProblem(file, 0, 0, message));
+    }
+
+    private static RuleProblem inConsequence(String file, String[] lines, int ruleLine, String text) {
+        RuleProblem atTheRule = new RuleProblem(file, ruleLine, 0, text);
+        Matcher unknown = UNKNOWN_NAME.matcher(text);
+        if (ruleLine < 1 || !unknown.find()) {
+            return atTheRule;
+        }
+        String name = unknown.group(1) != null ? unknown.group(1) : unknown.group(2);
+        int then = ruleLine - 1;
+        while (then < lines.length && !lines[then].trim().startsWith("then")) {
+            then++;
+        }
+        int end = then;
+        while (end < lines.length && !lines[end].trim().equals("end")) {
+            end++;
+        }
+        Pattern use = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])");
+        return firstUse(use, lines, then + 1, end)
+                .map(at -> new RuleProblem(file, at.line(), at.column(), text))
+                .orElse(atTheRule);
+    }
+
+    /** Where in a file, both counted from 1. */
+    private record Place(int line, int column) {
+    }
+
+    /** The first match in the lines from {@code from} (inclusive) to {@code to}, counted from 0. */
+    private static Optional<Place> firstUse(Pattern use, String[] lines, int from, int to) {
+        for (int i = from; i < Math.min(to, lines.length); i++) {
+            Matcher found = use.matcher(lines[i]);
+            if (found.find()) {
+                return Optional.of(new Place(i + 1, found.start() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+}
