@@ -1,10 +1,11 @@
 package org.watchfloor.correlation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,16 @@ class RuleSetCompilerTest {
     Path scratch;
 
     private final RuleSetCompiler compiler = new RuleSetCompiler(RuleTestSupport.CLOCK);
+
+    /** The project's rules folder with one file added or replaced: the problems its refused build names. */
+    private List<RuleProblem> problemsWith(String file, String content) throws Exception {
+        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
+        Files.writeString(scratch.resolve(file), content);
+        RuleSetException refused = catchThrowableOfType(() -> compiler.compile(RuleSource.fromDirectory(scratch)),
+                RuleSetException.class);
+        assertThat(refused).as("the build is refused").isNotNull();
+        return refused.problems();
+    }
 
     @Test
     void theProjectRulesAndThePackagedRulesBuild() throws Exception {
@@ -25,8 +36,7 @@ class RuleSetCompilerTest {
 
     @Test
     void aBrokenRuleIsReportedWithFileLineAndColumn() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve("correlation/broken.drl"), """
+        assertThat(problemsWith("correlation/broken.drl", """
                 package correlation
                 import org.watchfloor.correlation.rules.*;
                 rule "broken"
@@ -34,21 +44,16 @@ class RuleSetCompilerTest {
                     $d : Decision( alert.nosuchproperty == 1 )
                 then
                 end
-                """);
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .satisfies(e -> assertThat(((RuleSetException) e).problems()).anySatisfy(p -> {
+                """)).anySatisfy(p -> {
                     assertThat(p.file()).isEqualTo("correlation/broken.drl");
                     assertThat(p.line()).isEqualTo(5);
                     assertThat(p.toString()).startsWith("correlation/broken.drl:5");
-                }));
+                });
     }
 
     @Test
     void aSyntaxErrorIsReportedOnceWithTheColumnAnEditorShows() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve("correlation/misspelt.drl"), """
+        assertThat(problemsWith("correlation/misspelt.drl", """
                 package correlation
                 import org.watchfloor.correlation.rules.*;
                 rule "misspelt"
@@ -57,20 +62,15 @@ class RuleSetCompilerTest {
                 thne
                     $d.tag(drools, "x");
                 end
-                """);
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
+                """)).singleElement().satisfies(p -> {
                     assertThat(p.toString()).startsWith("correlation/misspelt.drl:7:5: ");
                     assertThat(p.message()).contains("mismatched input '$d'");
-                }));
+                });
     }
 
     @Test
     void anUnknownNameInAConsequenceIsPlacedWhereItIsUsed() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve("correlation/consequence.drl"), """
+        assertThat(problemsWith("correlation/consequence.drl", """
                 package correlation
                 import org.watchfloor.correlation.rules.*;
                 rule "unknown method"
@@ -92,24 +92,17 @@ class RuleSetCompilerTest {
                 then
                     $d.tag(drools, 42);
                 end
-                """);
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .satisfies(e -> assertThat(((RuleSetException) e).problems()).map(RuleProblem::toString)
-                        .containsExactlyInAnyOrder(
-                                "correlation/consequence.drl:8:8: Rule Compilation error The method escalate() is "
-                                        + "undefined for the type Decision",
-                                "correlation/consequence.drl:14:20: Rule Compilation error $b cannot be resolved",
-                                "correlation/consequence.drl:16: Rule Compilation error The method "
-                                        + "tag(RuleContext, String) in the type Decision is not applicable for the "
-                                        + "arguments (KnowledgeHelper, int)"));
+                """)).map(RuleProblem::toString).containsExactlyInAnyOrder(
+                "correlation/consequence.drl:8:8: Rule Compilation error The method escalate() is undefined for "
+                        + "the type Decision",
+                "correlation/consequence.drl:14:20: Rule Compilation error $b cannot be resolved",
+                "correlation/consequence.drl:16: Rule Compilation error The method tag(RuleContext, String) in the "
+                        + "type Decision is not applicable for the arguments (KnowledgeHelper, int)");
     }
 
     @Test
     void aLogicalInsertIsRefusedWithItsLineAndWhatToDoInstead() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve("correlation/logical.drl"), """
+        assertThat(problemsWith("correlation/logical.drl", """
                 package correlation
                 import org.watchfloor.correlation.rules.*;
                 rule "logical"
@@ -118,38 +111,27 @@ class RuleSetCompilerTest {
                 then
                     insertLogical(new String("x"));
                 end
-                """);
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .satisfies(e -> assertThat(((RuleSetException) e).problems()).singleElement().satisfies(p -> {
+                """)).singleElement().satisfies(p -> {
                     assertThat(p.toString()).startsWith("correlation/logical.drl:7:5: insertLogical is not supported");
                     assertThat(p.message()).contains("$d.createIncident");
-                }));
+                });
     }
 
     @Test
     void aSettingsGlobalOfAnotherTypeIsRefused() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve("suppression/settings.drl"), """
+        assertThat(problemsWith("suppression/settings.drl", """
                 package suppression
                 global java.util.Map settings;
-                """);
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .hasMessageContaining("global settings is declared as java.util.Map")
-                .hasMessageContaining("declare it as global Settings settings");
+                """)).map(RuleProblem::message).anySatisfy(message -> assertThat(message)
+                .contains("global settings is declared as java.util.Map")
+                .contains("declare it as global Settings settings"));
     }
 
     @Test
     void aBrokenWatchlistRowIsReportedWithItsLine() throws Exception {
-        RuleTestSupport.copy(RuleTestSupport.RULES, scratch);
-        Files.writeString(scratch.resolve(Watchlists.MAINTENANCE_WINDOWS),
-                "site,device,start,end,reason\nPlant Rotterdam,,tomorrow,2026-11-02T00:00:00Z,oops\n");
-
-        assertThatThrownBy(() -> compiler.compile(RuleSource.fromDirectory(scratch)))
-                .isInstanceOf(RuleSetException.class)
-                .hasMessageContaining("watchlists/maintenance-windows.csv:2");
+        assertThat(problemsWith(Watchlists.MAINTENANCE_WINDOWS,
+                "site,device,start,end,reason\nPlant Rotterdam,,tomorrow,2026-11-02T00:00:00Z,oops\n"))
+                .map(RuleProblem::toString).anySatisfy(problem -> assertThat(problem)
+                        .startsWith("watchlists/maintenance-windows.csv:2"));
     }
 }
