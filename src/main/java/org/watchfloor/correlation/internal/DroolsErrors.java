@@ -1,6 +1,8 @@
 package org.watchfloor.correlation.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,28 +44,55 @@ final class DroolsErrors {
     private static final Pattern UNKNOWN_NAME = Pattern.compile(
             "The (?:method|constructor) ([\\w$]+)\\([^)]*\\) is undefined|([\\w$]+) cannot be resolved");
 
+    /**
+     * Drools reports a constraint it cannot make sense of up to three times, each at the pattern's line: the part that
+     * failed and the whole comparison, each with the cause and a place counted inside the constraint, and once more
+     * without the cause. One problem is kept per cause, at the column where its expression starts.
+     */
+    private static final Pattern UNANALYSABLE = Pattern.compile("^Unable to analy[sz]e expression '?(.+?)'?(:|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+    private static final Pattern CAUSE = Pattern.compile("^\\[Error: (.*)]$", Pattern.MULTILINE);
+
     private DroolsErrors() {
     }
 
-    /** {@code folder}: where the rule files were written in Drools' file system, before each file's own path. */
+    /**
+     * The problems in file, line and column order. {@code folder}: where the rule files were written in Drools' file
+     * system, before each file's own path.
+     */
     static List<RuleProblem> place(List<Message> errors, List<RuleSource.File> rules, String folder) {
-        Map<String, String> contents = rules.stream()
-                .collect(Collectors.toMap(RuleSource.File::path, RuleSource.File::content));
+        Map<String, String[]> lines = rules.stream()
+                .collect(Collectors.toMap(RuleSource.File::path, f -> f.content().split("\r?\n", -1)));
         Set<String> explained = errors.stream().filter(m -> !m.getText().contains(NOTHING_PARSED))
                 .map(m -> fileOf(m, folder)).collect(Collectors.toSet());
         List<RuleProblem> problems = new ArrayList<>();
+        Map<Reported, RuleProblem> unanalysable = new LinkedHashMap<>();
         for (Message message : errors) {
             String file = fileOf(message, folder);
-            String[] lines = contents.getOrDefault(file, "").split("\r?\n", -1);
+            String[] lineTexts = lines.getOrDefault(file, new String[0]);
             String text = message.getText().trim();
+            Matcher expression = UNANALYSABLE.matcher(text);
             if (text.contains(TRUTH_MAINTENANCE)) {
-                problems.add(logicalInsert(file, lines));
+                problems.add(logicalInsert(file, lineTexts));
             } else if (text.startsWith(CONSEQUENCE)) {
-                problems.add(inConsequence(file, lines, message.getLine(), text));
+                problems.add(inConsequence(file, lineTexts, message.getLine(), text));
+            } else if (expression.find()) {
+                Matcher cause = CAUSE.matcher(text);
+                Reported reported = new Reported(file, message.getLine(), cause.find() ? cause.group(1) : null);
+                unanalysable.putIfAbsent(reported, unanalysable(lineTexts, reported, expression.group(1)));
             } else if (!(text.contains(NOTHING_PARSED) && explained.contains(file))) {
                 problems.add(new RuleProblem(file, message.getLine(), columnOf(message), text));
             }
         }
+        Set<Reported> linesWithCause = unanalysable.keySet().stream().filter(r -> r.cause() != null)
+                .map(r -> new Reported(r.file(), r.line(), null)).collect(Collectors.toSet());
+        unanalysable.forEach((reported, problem) -> {
+            if (!linesWithCause.contains(reported)) {
+                problems.add(problem);
+            }
+        });
+        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column));
         return problems;
     }
 
@@ -110,13 +139,27 @@ final class DroolsErrors {
                 .orElse(atTheRule);
     }
 
+    private static RuleProblem unanalysable(String[] lines, Reported reported, String expression) {
+        int column = firstUse(Pattern.compile(Pattern.quote(expression)), lines, reported.line() - 1, reported.line())
+                .map(Place::column).orElse(0);
+        return new RuleProblem(reported.file(), reported.line(), column, "unable to analyse expression '" + expression
+                + "'" + (reported.cause() == null ? "" : ": " + reported.cause()));
+    }
+
+    /**
+     * A constraint Drools could not make sense of, and why, where Drools says so. Kept once for each cause at a line,
+     * and without a cause only at a line where Drools said none.
+     */
+    private record Reported(String file, int line, String cause) {
+    }
+
     /** Where in a file, both counted from 1. */
     private record Place(int line, int column) {
     }
 
     /** The first match in the lines from {@code from} (inclusive) to {@code to}, counted from 0. */
     private static Optional<Place> firstUse(Pattern use, String[] lines, int from, int to) {
-        for (int i = from; i < Math.min(to, lines.length); i++) {
+        for (int i = Math.max(from, 0); i < Math.min(to, lines.length); i++) {
             Matcher found = use.matcher(lines[i]);
             if (found.find()) {
                 return Optional.of(new Place(i + 1, found.start() + 1));

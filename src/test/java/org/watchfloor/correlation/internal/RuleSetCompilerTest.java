@@ -35,7 +35,7 @@ class RuleSetCompilerTest {
     }
 
     @Test
-    void aBrokenRuleIsReportedWithFileLineAndColumn() throws Exception {
+    void aBrokenConstraintIsReportedOnceWithFileLineAndColumn() throws Exception {
         assertThat(problemsWith("correlation/broken.drl", """
                 package correlation
                 import org.watchfloor.correlation.rules.*;
@@ -44,10 +44,14 @@ class RuleSetCompilerTest {
                     $d : Decision( alert.nosuchproperty == 1 )
                 then
                 end
-                """)).anySatisfy(p -> {
+                """)).singleElement().satisfies(p -> {
                     assertThat(p.file()).isEqualTo("correlation/broken.drl");
                     assertThat(p.line()).isEqualTo(5);
                     assertThat(p.toString()).startsWith("correlation/broken.drl:5");
+                    assertThat(p.column()).as("where alert.nosuchproperty starts").isEqualTo(20);
+                    assertThat(p.message()).isEqualTo("unable to analyse expression 'alert.nosuchproperty': "
+                            + "unable to resolve method using strict-mode: "
+                            + "org.watchfloor.correlation.rules.Alert.nosuchproperty()");
                 });
     }
 
