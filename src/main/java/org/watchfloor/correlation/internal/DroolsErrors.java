@@ -125,10 +125,7 @@ final class DroolsErrors {
             return atTheRule;
         }
         String name = unknown.group(1) != null ? unknown.group(1) : unknown.group(2);
-        int then = ruleLine - 1;
-        while (then < lines.length && !lines[then].trim().startsWith("then")) {
-            then++;
-        }
+        int then = thenAfter(lines, ruleLine - 1);
         int end = then;
         while (end < lines.length && !lines[end].trim().equals("end")) {
             end++;
@@ -139,11 +136,14 @@ final class DroolsErrors {
                 .orElse(atTheRule);
     }
 
+    /** Drools names the line where the pattern starts; a pattern may go on over several lines, up to {@code then}. */
     private static RuleProblem unanalysable(String[] lines, Reported reported, String expression) {
-        int column = firstUse(Pattern.compile(Pattern.quote(expression)), lines, reported.line() - 1, reported.line())
-                .map(Place::column).orElse(0);
-        return new RuleProblem(reported.file(), reported.line(), column, "unable to analyse expression '" + expression
-                + "'" + (reported.cause() == null ? "" : ": " + reported.cause()));
+        String text = "unable to analyse expression '" + expression + "'"
+                + (reported.cause() == null ? "" : ": " + reported.cause());
+        return firstUse(Pattern.compile(Pattern.quote(expression)), lines, reported.line() - 1,
+                thenAfter(lines, reported.line() - 1))
+                .map(at -> new RuleProblem(reported.file(), at.line(), at.column(), text))
+                .orElse(new RuleProblem(reported.file(), reported.line(), 0, text));
     }
 
     /**
@@ -151,6 +151,15 @@ final class DroolsErrors {
      * and without a cause only at a line where Drools said none.
      */
     private record Reported(String file, int line, String cause) {
+    }
+
+    /** The index of the first line from {@code from} on that starts a rule's consequence, or past the last line. */
+    private static int thenAfter(String[] lines, int from) {
+        int then = Math.max(from, 0);
+        while (then < lines.length && !lines[then].trim().startsWith("then")) {
+            then++;
+        }
+        return then;
     }
 
     /** Where in a file, both counted from 1. */

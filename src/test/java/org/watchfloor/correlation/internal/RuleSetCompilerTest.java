@@ -56,6 +56,23 @@ class RuleSetCompilerTest {
     }
 
     @Test
+    void aBrokenConstraintOfAPatternOverSeveralLinesIsPlacedOnItsOwnLine() throws Exception {
+        assertThat(problemsWith("correlation/broken.drl", """
+                package correlation
+                import org.watchfloor.correlation.rules.*;
+                rule "broken"
+                when
+                    $d : Decision(
+                        $a : alert,
+                        alert.severty == "High"
+                    )
+                then
+                end
+                """)).map(RuleProblem::toString).singleElement().asString()
+                .startsWith("correlation/broken.drl:7:9: unable to analyse expression 'alert.severty'");
+    }
+
+    @Test
     void aSyntaxErrorIsReportedOnceWithTheColumnAnEditorShows() throws Exception {
         assertThat(problemsWith("correlation/misspelt.drl", """
                 package correlation
